@@ -1,10 +1,6 @@
 package measure
 
-import (
-	"fmt"
-	"strconv"
-	"strings"
-)
+import "github.com/peopleandcommunities/engage/internal/enum"
 
 // Polarity says which direction of a measure or indicator is an improvement, as public-health
 // indicator catalogues (OHID's Fingertips profiles) record it: "high is good" and "low is good"
@@ -18,49 +14,32 @@ const (
 	HigherIsBetter Polarity = 1 + iota // a higher value is an improvement
 	LowerIsBetter                      // a lower value is an improvement
 	NoJudgement                        // neither direction is an improvement in itself
-	polarityEnd
 )
 
-var polaritySlugs = [...]string{HigherIsBetter: "higher-is-better", LowerIsBetter: "lower-is-better", NoJudgement: "no-judgement"}
+var polarities = enum.NewTable[Polarity]("measure.Polarity",
+	[]string{"higher-is-better", "lower-is-better", "no-judgement"},
+	map[string]Polarity{"high-is-good": HigherIsBetter, "low-is-good": LowerIsBetter, "none": NoJudgement})
 
 // Valid reports whether p is one of the declared polarities.
-func (p Polarity) Valid() bool { return p >= HigherIsBetter && p < polarityEnd }
+func (p Polarity) Valid() bool { return polarities.Valid(p) }
 
 // String returns the polarity's slug, e.g. "higher-is-better"; any other value prints as
 // %!Polarity(n).
-func (p Polarity) String() string {
-	if p.Valid() {
-		return polaritySlugs[p]
-	}
-	return "%!Polarity(" + strconv.Itoa(int(p)) + ")"
-}
+func (p Polarity) String() string { return polarities.String(p) }
 
 // MarshalText returns the slug; an invalid polarity is an error.
-func (p Polarity) MarshalText() ([]byte, error) {
-	if !p.Valid() {
-		return nil, fmt.Errorf("measure: cannot marshal invalid %s", p)
-	}
-	return []byte(polaritySlugs[p]), nil
-}
+func (p Polarity) MarshalText() ([]byte, error) { return polarities.Marshal(p) }
 
-// UnmarshalText parses a slug with ParsePolarity.
+// UnmarshalText parses text with ParsePolarity.
 func (p *Polarity) UnmarshalText(text []byte) error {
 	v, err := ParsePolarity(string(text))
-	if err != nil {
-		return err
+	if err == nil {
+		*p = v
 	}
-	*p = v
-	return nil
+	return err
 }
 
-// ParsePolarity returns the polarity named by s: its slug, ignoring case, surrounding space and
-// the difference between spaces, hyphens and underscores.
-func ParsePolarity(s string) (Polarity, error) {
-	t := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
-	for p := HigherIsBetter; p < polarityEnd; p++ {
-		if polaritySlugs[p] == t {
-			return p, nil
-		}
-	}
-	return 0, fmt.Errorf("measure: %q is not a polarity; valid values are higher-is-better, lower-is-better, no-judgement", s)
-}
+// ParsePolarity returns the polarity named by s: its slug ("lower-is-better") or the Fingertips
+// wording ("low is good"), forgiving about case, spaces, underscores and typographic dashes.
+// Otherwise it returns an error listing the valid slugs.
+func ParsePolarity(s string) (Polarity, error) { return polarities.Parse(s, false) }
