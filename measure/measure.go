@@ -33,6 +33,10 @@ func (id ID) MarshalText() ([]byte, error) {
 
 // UnmarshalText parses text with [ParseID].
 func (id *ID) UnmarshalText(text []byte) error {
+	if i, ok := index[ID(text)]; ok {
+		*id = defs[i].id
+		return nil
+	}
 	v, err := ParseID(string(text))
 	if err == nil {
 		*id = v
