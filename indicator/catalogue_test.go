@@ -306,7 +306,7 @@ func TestCatalogueEnumerations(t *testing.T) {
 		}
 		for _, bad := range []int{0, n + 1, 255} {
 			v := at(bad)
-			if want := "%!" + name + "(" + itoa(bad) + ")"; v.String() != want {
+			if want := "%!" + name + "(" + catItoa(bad) + ")"; v.String() != want {
 				t.Errorf("%s(%d).String() = %q, want %q", name, bad, v.String(), want)
 			}
 			if _, err := v.MarshalText(); !errors.Is(err, principle.ErrUnknown) {
@@ -362,7 +362,7 @@ func catMust[T interface{ String() string }](v T, err error) string {
 	return v.String()
 }
 
-func itoa(i int) string {
+func catItoa(i int) string {
 	if i == 0 {
 		return "0"
 	}
