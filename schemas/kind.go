@@ -13,7 +13,7 @@ type Kind uint8
 
 // The document kinds, each with one embedded schema.
 const (
-	Catalogue      Kind = 1 + iota // the framework catalogue export (principle.Export)
+	Catalogue      Kind = 1 + iota // the framework catalogue export (indicator.Export, indicator.ExportJSON)
 	PAMResponse                    // one Patient Activation Measure response (pam.Response)
 	PAMCalibration                 // a Rasch calibration for PAM scoring (pam.Calibration)
 	PAMResult                      // a scored PAM response (pam.Result)
