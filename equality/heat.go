@@ -623,7 +623,7 @@ func heatPrepare(groups []Subgroup, opts SummaryOptions) (*heatData, error) {
 	names := make(map[string]int, k)
 	withPop := 0
 	for i, g := range groups {
-		if g.Population > 0 {
+		if g.Population != 0 {
 			withPop++
 		}
 		p := func(f string) string { return field.Pointer("subgroups", i, f) }
@@ -649,7 +649,7 @@ func heatPrepare(groups []Subgroup, opts SummaryOptions) (*heatData, error) {
 	}
 	if withPop > 0 && withPop < k {
 		for i, g := range groups {
-			if !(g.Population > 0) {
+			if g.Population == 0 {
 				l.Add(field.Pointer("subgroups", i, "population"), ErrHEATMissing,
 					"a population, as the other subgroups have one")
 			}
