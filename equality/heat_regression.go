@@ -271,20 +271,21 @@ func heatLogisticFit(d *heatData, rank []float64, scale float64) (heatLogistic, 
 		}
 		d0 := inv.a*u0 + inv.b*u1
 		d1 := inv.b*u0 + inv.c*u1
+		if math.Abs(d0) <= 1e-10*(1+math.Abs(b0)) && math.Abs(d1) <= 1e-10*(1+math.Abs(b1)) {
+			b0, b1 = b0+d0, b1+d1
+			converged = true
+			break
+		}
+		// Newton's step, halved while it lowers the log-likelihood by more than rounding.
 		step := 1.0
 		nb0, nb1 := b0+d0, b1+d1
 		nll := loglik(nb0, nb1)
-		for halving := 0; nll < ll && halving < 40; halving++ {
+		for halving := 0; nll < ll-1e-12*math.Abs(ll) && halving < 40; halving++ {
 			step /= 2
 			nb0, nb1 = b0+step*d0, b1+step*d1
 			nll = loglik(nb0, nb1)
 		}
-		small := math.Abs(nb0-b0) <= 1e-11*(1+math.Abs(b0)) && math.Abs(nb1-b1) <= 1e-11*(1+math.Abs(b1))
 		b0, b1, ll = nb0, nb1, nll
-		if small {
-			converged = true
-			break
-		}
 	}
 	if !converged || math.Abs(b0) > 35 || math.Abs(b0+b1) > 35 {
 		return heatLogistic{}, &FieldError{Path: "/subgroups", Err: ErrUndefined,
