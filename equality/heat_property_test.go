@@ -352,4 +352,3 @@ func FuzzSummarise(f *testing.F) {
 	}
 	f.Fuzz(rapid.MakeFuzz(heatFuzzProperty))
 }
-
