@@ -450,10 +450,11 @@ func SummariseAll(groups []Subgroup, opts SummaryOptions) (SummaryTable, error) 
 // Summarise computes one WHO HEAT summary measure of inequality across the subgroups of a
 // dimension, with its standard error and confidence interval, following healthequal 1.0.1
 // (WHO, https://github.com/WHOequity/healthequal) and the HEAT technical notes, except where
-// noted below. Invalid input is an error listing every problem (each a *FieldError whose Path
-// is a JSON Pointer such as "/subgroups/3/population" or "/favourability"); a measure that does
-// not apply to the dimension is ErrHEATNotApplicable; data for which the measure is
-// mathematically undefined give ErrUndefined. No result holds a NaN or an infinity.
+// noted below. Invalid input is an error listing every problem with it, each a *FieldError
+// whose Path is a JSON Pointer such as "/subgroups/3/population" or "/favourability"; for valid
+// input, everything the measure needs and lacks is listed the same way (ErrHEATMissing, or
+// ErrHEATNotApplicable for a measure that does not apply to the dimension). Data for which the
+// measure is mathematically undefined give ErrUndefined. No result holds a NaN or an infinity.
 //
 // Notation: y_j is subgroup j's estimate, s_j its standard error, p_j = pop_j / Σ pop its
 // population share, μ = Σ p_j y_j, K the number of subgroups, z = Φ⁻¹(1 − (1 − c)/2).
@@ -469,25 +470,27 @@ func SummariseAll(groups []Subgroup, opts SummaryOptions) (SummaryTable, error) 
 //	R = y1 / y2,   SE(ln R) = √(s1²/y1² + s2²/y2²),   exp(ln R ± z·SE)
 //
 // SII and RII (ordered; Subgroup.Order 1…K): subgroups are ranked by the mid-point of their
-// cumulative population share, rank_j = (Σ_{i<j} pop_i + pop_j/2) / Σ pop (equal shares when
-// populations are not given). The default model is healthequal's logistic regression of the
-// estimate as a proportion of the scale on rank: cases k_j = round-half-even(y_j/scale ·
-// ⌈pop_j⌉), prior weights ⌈pop_j⌉² (what R's glm does with a binomial response and
-// weights = pop), and
+// cumulative population share, rank_j = (Σ_{i<j} n_i + n_j/2) / Σ n with n_j = ⌈pop_j⌉, the
+// population rounded up to whole people as healthequal does (equal shares when populations are
+// not given). The default model is healthequal's logistic regression of the estimate as a
+// proportion of the scale on rank: cases k_j = round-half-even(y_j/scale · n_j), prior weights
+// n_j² (what R's glm does with a binomial response and weights = pop), and
 //
 //	SII = (expit(β0 + β1) − expit(β0)) · scale,   RII = expit(β0 + β1) / expit(β0)
 //
-// With Linear, weighted least squares of y on rank with weights ⌈pop_j⌉: SII = β1,
+// With Linear, weighted least squares of y on rank with weights n_j: SII = β1,
 // RII = (β0 + β1)/β0. Standard errors are HC1 sandwich estimates, K/(K−2)·A(Σ u_j u_jᵀ)A, by the
 // delta method; SII ± z·SE, exp(ln RII ± z·SE(ln RII)). Where this differs from healthequal:
 // the SII's SE is reported on the SII's own scale (healthequal 1.0.1 reports it on the 0–1
 // scale; its interval is the same); a stated Scale is used rather than inferred (inference
 // takes 0.8 % to be the proportion 0.8); without populations the logistic model fits the
 // proportions with equal weights, where healthequal rounds every proportion to 0 or 1; equal
-// estimates give SII = 0 and RII = 1, where healthequal stops with an error.
+// estimates give SII = 0 and RII = 1, where healthequal stops with an error (because cases
+// are rounded to whole numbers, equal estimates give exactly 0 only when y·n_j/scale are
+// whole numbers; otherwise the rounding leaves a slope of the order of scale/n_j).
 //
-// ACI and RCI (ordered), Wagstaff's concentration indices, with population weights w (1 when
-// populations are not given):
+// ACI and RCI (ordered), the absolute and relative concentration indices, with population
+// weights w (1 when populations are not given):
 //
 //	ACI = 2 Σ w_j y_j (rank_j − ½) / Σ w_j,   RCI = ACI / μ   (a fraction in [−1, 1])
 //
@@ -530,7 +533,7 @@ func SummariseAll(groups []Subgroup, opts SummaryOptions) (SummaryTable, error) 
 //
 // PAF and PAR (impact measures): the reference is the most advantaged subgroup (highest order)
 // of an ordered dimension, whatever the favourability, and the best subgroup of a non-ordered
-// one. With m the population-weighted mean (or the setting average when populations are not
+// one (a subgroup marked as the reference is not used, as in healthequal). With m the population-weighted mean (or the setting average when populations are not
 // given):
 //
 //	PAR = y_ref − m,   PAF = 100 (y_ref − m) / m
@@ -843,8 +846,7 @@ func heatResultFinite(r SummaryResult) bool {
 	return true
 }
 
-// heatNames returns the names of the subgroups at computation indices idx (all when idx is nil),
-// in input order.
+// heatNames returns the names of all the subgroups, in input order.
 func heatNames(d *heatData) []string {
 	out := make([]string, d.k)
 	for c, i := range d.idx {
