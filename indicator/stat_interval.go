@@ -210,7 +210,7 @@ var statistics = enum.NewTable[Statistic]("indicator.Statistic",
 		"dsr": StatisticDSR, "directly-standardized-rate": StatisticDSR,
 		"isratio": StatisticISRatio, "isr": StatisticISRatio, "smr": StatisticISRatio,
 		"indirectly-standardized-ratio": StatisticISRatio,
-		"israte": StatisticISRate, "indirectly-standardized-rate": StatisticISRate,
+		"israte":                        StatisticISRate, "indirectly-standardized-rate": StatisticISRate,
 	})
 
 // Valid reports whether s is one of the declared statistics.
