@@ -163,3 +163,13 @@ func (g *GroupedTally) Total() Tally {
 	}
 	return total
 }
+
+// sortedKeys returns a map's group keys ordered by area, period and group.
+func sortedKeys[V any](m map[GroupKey]V) []GroupKey {
+	keys := make([]GroupKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compareKeys)
+	return keys
+}
