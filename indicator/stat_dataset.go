@@ -56,7 +56,7 @@ type Dataset struct {
 
 // Row is one line of counts: for an area, a period and an optional breakdown group (and,
 // for standardised rates, an age band), a numerator and a denominator. Rows that share
-// area, period and group are summed.
+// area, period and group (and age band) are summed.
 type Row struct {
 	// Area is the area's code: a GSS code such as E38000050, an ODS code, a ward or a
 	// neighbourhood's local code. Required.
@@ -177,9 +177,11 @@ const maxReported = 50
 // the multiplier suits the statistic; codes are non-empty and short; counts are finite,
 // not negative and at most 1e15, a numerator no more than its denominator for a
 // proportion; an age band on every row of a standardised rate and, for a directly
-// standardised rate, one of the standard's; no two rows for the same area, period, group,
-// age band and event frequency; the rows of one age band with event frequencies agree on
-// its population; every age band of an indirectly standardised rate has a reference row.
+// standardised rate, one of the standard's; the rows of one age band with event frequencies
+// agree on its population; every age band of an indirectly standardised rate has a
+// reference row, and no reference band is given twice. Rows that share area, period, group
+// and age band are not an error: they are summed, as when small areas' rows are uploaded
+// for a larger area.
 func (d *Dataset) Validate() error {
 	var l field.List
 	if !d.Statistic.Valid() {
@@ -254,7 +256,6 @@ func (d *Dataset) Validate() error {
 		hasBand bool
 		freq    int
 	}
-	seen := make(map[rowKey]int, len(d.Rows))
 	bands := map[bandKey]*bandSeen{}
 	reported := map[error]int{}
 	add := func(path string, class error, detail string) {
@@ -302,11 +303,6 @@ func (d *Dataset) Validate() error {
 			}
 		} else if standardised {
 			add(p+"/ageBand", ErrRequired, "an age band on every row of a standardised rate")
-		}
-		if j, dup := seen[k]; dup {
-			add(p, ErrDuplicate, "one row per area, period, group, age band and event frequency; row "+strconv.Itoa(j)+" has the same")
-		} else {
-			seen[k] = i
 		}
 		if d.Statistic == StatisticDSR && k.hasBand {
 			b := bands[k.bandKey]

@@ -10,9 +10,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-// approx compares floats to 1e-9 relative (and 1e-12 absolute, for zeros).
-var approx = cmpopts.EquateApprox(1e-9, 1e-12)
-
 // TestWilsonNewcombe checks the Wilson score interval against the published worked
 // examples of Newcombe RG (1998), "Two-sided confidence intervals for the single
 // proportion: comparison of seven methods", Stat Med 17:857–872, Table II, method 3

@@ -110,6 +110,9 @@ func NewRate(x, n float64, o Options) (Rate, error) {
 			iv = byar(x, c, z(c))
 		}
 		r.Limits[i] = Interval{Level: c, Lower: iv.Lower / n * m, Upper: iv.Upper / n * m}
+		if !checkFinite(r.Value, r.Limits[i].Lower, r.Limits[i].Upper) {
+			return Rate{}, &FieldError{Path: "/denominator", Err: ErrOutOfRange, Detail: "a denominator large enough for the rate to be finite"}
+		}
 	}
 	return r, nil
 }
