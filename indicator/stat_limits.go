@@ -126,7 +126,8 @@ func byar(o, c, z float64) Interval {
 //
 // as phe_rate, calculate_ISRatio and calculate_ISRate compute it with R's qchisq for fewer
 // than 10 events. o need not be a whole number. Whole counts below 10 at the 95 % and
-// 99.8 % levels come from a table computed once.
+// 99.8 % levels come from a table computed once, and at other levels from the equivalent
+// Poisson tail equations solved directly, which is faster than the quantiles.
 //
 // Garwood F (1936), Fiducial limits for the Poisson distribution, Biometrika 28:437–442;
 // Armitage P, Berry G (2002), Statistical Methods in Medical Research, 4th edn, Blackwell.
@@ -147,6 +148,9 @@ func exactFast(o, c float64) Interval {
 			return fixedZ().exact[0][int(o)]
 		case Level998:
 			return fixedZ().exact[1][int(o)]
+		}
+		if iv, ok := exactSmall(int(o), c); ok {
+			return iv
 		}
 	}
 	iv, _ := exactPoisson(o, c)

@@ -281,3 +281,33 @@ func BenchmarkExactPoissonLimitsOtherLevel(b *testing.B) {
 		sinkInterval, _ = ExactPoissonLimits(7, 0.9)
 	}
 }
+
+// TestExactSmallMatchesChiSquare checks the Poisson-tail solution for whole counts below 10
+// against the chi-square quantiles (gonum, a port of Cephes) at levels across [0.9, 1).
+func TestExactSmallMatchesChiSquare(t *testing.T) {
+	levels := []float64{0.9, 0.95, 0.975, 0.99, 0.995, 0.998, 0.999, 0.9999, 0.999999, 0.99999999, 1 - 1e-15}
+	for k := range SmallCount {
+		for _, c := range levels {
+			want, err := exactPoisson(float64(k), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := exactSmall(k, c)
+			if !ok {
+				t.Fatalf("no convergence for %d at %v", k, c)
+			}
+			if diff := cmp.Diff(want, got, cmpopts.EquateApprox(1e-12, 1e-300)); diff != "" {
+				t.Errorf("k = %d, c = %v: -quantiles +tails\n%s", k, c, diff)
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		k := rapid.IntRange(0, SmallCount-1).Draw(t, "k")
+		c := rapid.Float64Range(0.9, 0.9999999).Draw(t, "level")
+		want, _ := exactPoisson(float64(k), c)
+		got, ok := exactSmall(k, c)
+		if !ok || !cmp.Equal(want, got, cmpopts.EquateApprox(1e-12, 1e-300)) {
+			t.Fatalf("k = %d, c = %v: quantiles %v, tails %v (%v)", k, c, want, got, ok)
+		}
+	})
+}
