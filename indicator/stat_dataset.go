@@ -232,7 +232,7 @@ func (d *Dataset) Validate() error {
 			l.Add("/reference", ErrRequired, "the reference population's events and population by age band")
 		}
 		for i, r := range d.Reference {
-			p := field.Pointer("reference", i)
+			p := index("reference", i)
 			if !r.AgeBand.Valid() {
 				l.Add(p+"/ageBand", ErrOutOfRange, "an age band such as 0-4 or 90+")
 			} else if refBands[r.AgeBand] {
@@ -265,7 +265,7 @@ func (d *Dataset) Validate() error {
 		reported[class]++
 	}
 	for i, r := range d.Rows {
-		p := field.Pointer("rows", i)
+		p := index("rows", i)
 		checkCode(&l, p+"/area", r.Area, true)
 		checkCode(&l, p+"/areaName", r.AreaName, false)
 		checkCode(&l, p+"/period", r.Period, true)
@@ -324,7 +324,7 @@ func (d *Dataset) Validate() error {
 		}
 	}
 	for i, o := range d.Observations {
-		p := field.Pointer("observations", i)
+		p := index("observations", i)
 		checkCode(&l, p+"/area", o.Area, true)
 		checkCode(&l, p+"/period", o.Period, true)
 		checkCode(&l, p+"/group", o.Group, false)

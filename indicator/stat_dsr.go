@@ -214,7 +214,7 @@ func NewDSR(bands []BandSums, std StandardPopulation, o Options) (DSR, error) {
 	byStd := make([]int, len(std.Bands))
 	nonIndependent := false
 	for i, b := range bands {
-		p := field.Pointer("bands", i)
+		p := index("bands", i)
 		j := std.index(b.Band)
 		switch {
 		case j < 0:

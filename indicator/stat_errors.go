@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/peopleandcommunities/engage/internal/field"
 )
@@ -48,3 +49,8 @@ func joinErrs(errs []error) error {
 	}
 	return errors.Join(errs...)
 }
+
+// index returns the JSON Pointer "/name/i" of an array element. name is one of this
+// package's own field names, which need no escaping, so this is field.Pointer without its
+// cost on paths built for every row.
+func index(name string, i int) string { return "/" + name + "/" + strconv.Itoa(i) }

@@ -162,7 +162,7 @@ func (s StandardPopulation) Validate() error {
 	}
 	total := 0.0
 	for i, sb := range s.Bands {
-		p := field.Pointer("bands", i)
+		p := index("bands", i)
 		if !sb.Band.Valid() {
 			l.Add(p+"/band", ErrOutOfRange, "an age band such as 0-4 or 90+")
 		} else if i > 0 {

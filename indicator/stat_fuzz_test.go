@@ -223,3 +223,39 @@ func FuzzTally(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseEnumerations(f *testing.F) {
+	for _, s := range []string{"wilson", "Byars", "exact", "DSR", "smr", "percentage", "better", "Not significantly different", "highest-first", "", "%!Method(9)", "ＢＥＴＴＥＲ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if m, err := ParseMethod(s); err == nil && !m.Valid() {
+			t.Fatalf("ParseMethod(%q) = invalid %d", s, m)
+		}
+		if v, err := ParseStatistic(s); err == nil && !v.Valid() {
+			t.Fatalf("ParseStatistic(%q) = invalid %d", s, v)
+		}
+		if v, err := ParseSignificance(s); err == nil && !v.Valid() {
+			t.Fatalf("ParseSignificance(%q) = invalid %d", s, v)
+		}
+		if v, err := ParseQuantileOrder(s); err == nil && !v.Valid() {
+			t.Fatalf("ParseQuantileOrder(%q) = invalid %d", s, v)
+		}
+	})
+}
+
+func FuzzStandardPopulationValidate(f *testing.F) {
+	f.Add(0, 4, 5000.0, 5, -1, 1000.0)
+	f.Add(0, 10, 1.0, 5, 20, -1.0)
+	f.Add(-1, 200, math.NaN(), 0, 0, 0.0)
+	f.Fuzz(func(t *testing.T, f1, t1 int, p1 float64, f2, t2 int, p2 float64) {
+		s := StandardPopulation{Name: "fuzz", Bands: []StandardBand{{AgeBand{f1, t1}, p1}, {AgeBand{f2, t2}, p2}}}
+		if err := s.Validate(); err != nil {
+			return
+		}
+		bands := []BandSums{{Band: AgeBand{f1, t1}, Events: 20, Population: 1000}, {Band: AgeBand{f2, t2}, Events: 30, Population: 500}}
+		if d, err := NewDSR(bands, s, Options{}); err == nil {
+			sane(t, d.Estimate)
+		}
+	})
+}

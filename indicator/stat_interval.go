@@ -271,7 +271,8 @@ func (e Estimate) Compare(benchmark, c float64, p measure.Polarity) (Significanc
 	return Compare(iv, benchmark, p)
 }
 
-// limitsOrNil guards the invariant that no NaN or Inf leaves the package.
+// checkFinite reports whether every value is a number other than ±Inf; results are checked
+// with it so that no NaN or infinity leaves the package.
 func checkFinite(vals ...float64) bool {
 	for _, v := range vals {
 		if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -37,7 +37,7 @@ func ExpectedEvents(area, reference *AgeTally) (float64, error) {
 				break
 			}
 		}
-		p := field.Pointer("bands", i)
+		p := index("bands", i)
 		switch {
 		case j < 0:
 			l.Add(p+"/band", ErrMismatch, "an age band that the reference population has")

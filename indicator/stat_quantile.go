@@ -66,12 +66,12 @@ const MaxQuantiles = 1000
 // finite; q runs from 1 to MaxQuantiles.
 //
 // Public Health England, Technical Guide: Assigning Deprivation Categories (2017).
-func AssignQuantiles(values []float64, q int, order QuantileOrder) ([]int, error) {
+func AssignQuantiles(values []float64, q int, ord QuantileOrder) ([]int, error) {
 	var l field.List
 	if q < 1 || q > MaxQuantiles {
 		l.Add("/quantiles", ErrOutOfRange, "from 1 to 1000 quantiles")
 	}
-	if !order.Valid() {
+	if !ord.Valid() {
 		l.Add("/order", ErrOutOfRange, "highest-first or lowest-first")
 	}
 	bad := 0
@@ -90,29 +90,30 @@ func AssignQuantiles(values []float64, q int, order QuantileOrder) ([]int, error
 		return nil, err
 	}
 	n := len(values)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
+	type keyed struct {
+		key float64
+		at  int
 	}
-	key := func(i int) float64 {
-		if order == HighestFirst {
-			return -values[i]
+	order := make([]keyed, n)
+	for i, v := range values {
+		if ord == HighestFirst {
+			v = -v
 		}
-		return values[i]
+		order[i] = keyed{v + 0, i} // + 0 turns −0 into +0, which compares equal anyway
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(key(a), key(b)) })
+	slices.SortFunc(order, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
 	out := make([]int, n)
 	size := float64(n) / float64(q)
 	rank := 0
-	for pos, i := range idx {
-		if pos == 0 || key(i) != key(idx[pos-1]) {
+	for pos, k := range order {
+		if pos == 0 || k.key != order[pos-1].key {
 			rank = pos + 1 // ties.method = "min"
 		}
 		qv := math.Floor(float64(q+1) - math.Ceil((float64(n+1)-float64(rank))/size))
 		if qv == 0 {
 			qv = 1
 		}
-		out[i] = int(qv)
+		out[k.at] = int(qv)
 	}
 	return out, nil
 }
