@@ -85,16 +85,21 @@ type Row struct {
 
 // Observation is one individual value for a mean: a survey score, a waiting time.
 type Observation struct {
-	Area   string  `json:"area"`
-	Period string  `json:"period"`
-	Group  string  `json:"group,omitempty"`
-	Value  float64 `json:"value"`
+	// Area, Period and Group identify the group the value belongs to, as in Row.
+	Area   string `json:"area"`
+	Period string `json:"period"`
+	Group  string `json:"group,omitempty"`
+	// Value is the observation, finite with |Value| ≤ MaxMagnitude.
+	Value float64 `json:"value"`
 }
 
 // ReferenceRow is the reference population's events and population in one age band.
 type ReferenceRow struct {
-	AgeBand     AgeBand `json:"ageBand"`
-	Numerator   float64 `json:"numerator"`
+	// AgeBand is the band, given once.
+	AgeBand AgeBand `json:"ageBand"`
+	// Numerator is the reference population's events in the band, ≥ 0.
+	Numerator float64 `json:"numerator"`
+	// Denominator is the reference population in the band, > 0.
 	Denominator float64 `json:"denominator"`
 }
 
