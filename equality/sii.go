@@ -476,6 +476,7 @@ func back(vt ValueType, x float64) float64 {
 // areas.
 type siiWork struct {
 	c0, c1, t, s [MaxQuantileGroups]float64
+	a            [MaxQuantileGroups]float64
 	p            [MaxQuantileGroups]siiParam
 	sii, rii     []float64
 }
@@ -489,7 +490,8 @@ func (w *siiWork) run(groups []QuantileGroup, c *siiConfig, stream int) (SIIResu
 	for _, g := range groups {
 		total += g.Population
 	}
-	var a, b [MaxQuantileGroups]float64
+	a := w.a[:k]
+	var b [MaxQuantileGroups]float64
 	cum := 0.0
 	for q, g := range groups {
 		a[q] = g.Population / total
@@ -527,16 +529,24 @@ func (w *siiWork) run(groups []QuantileGroup, c *siiConfig, stream int) (SIIResu
 		}
 	}
 
-	// Point estimate.
-	var beta0, beta1 float64
+	// Point estimate, in the centred form β1 = Σ a(b − b̄)(y − ȳ)/Σ a(b − b̄)², β0 = ȳ − β1·b̄,
+	// which keeps equal values' slope at zero to rounding even when one group holds nearly
+	// all the population.
+	var y [MaxQuantileGroups]float64
+	ybar := 0.0
 	for q, g := range groups {
-		y := g.Value
+		y[q] = g.Value
 		if c.transform {
-			y = w.t[q]
+			y[q] = w.t[q]
 		}
-		beta0 += w.c0[q] * y
-		beta1 += w.c1[q] * y
+		ybar += a[q] * y[q]
 	}
+	ybar /= sw
+	beta1 := 0.0
+	for q := range k {
+		beta1 += w.c1[q] * (y[q] - ybar)
+	}
+	beta0 := ybar - beta1*bbar
 	res := SIIResult{Groups: k, ValueType: vt, Transform: c.transform, Multiplier: c.m,
 		Repetitions: c.reps, Seed: c.seed, Stream: stream}
 	var g0, g1 float64 // fitted values at rank 0 and rank 1 on the value's scale
@@ -553,8 +563,18 @@ func (w *siiWork) run(groups []QuantileGroup, c *siiConfig, stream int) (SIIResu
 		return SIIResult{}, &FieldError{Err: ErrUndefined, Detail: "values for which the fitted line is finite"}
 	}
 	if c.rii {
-		if g0 == 0 {
-			return SIIResult{}, &FieldError{Err: ErrUndefined, Detail: "a fitted value at the most deprived end other than 0 (the RII divides by it)"}
+		// The RII divides by a fitted value; one that is zero to within rounding (relative
+		// to the values' size) would give a meaningless ratio of rounding errors.
+		scale := 0.0
+		for q, g := range groups {
+			scale += a[q] * math.Abs(g.Value)
+		}
+		den := g0
+		if c.m < 0 {
+			den = g1
+		}
+		if !c.transform && math.Abs(den) <= 1e-12*scale {
+			return SIIResult{}, &FieldError{Err: ErrUndefined, Detail: "a fitted value other than 0 at the end the RII divides by"}
 		}
 		res.RII = g1 / g0
 		if c.m < 0 {
@@ -667,15 +687,33 @@ func (w *siiWork) simulate(rng *rand.Rand, k int, c *siiConfig, simRII bool) boo
 	for q := range p {
 		p[q] = siiParam{t: w.t[q], s: w.s[q], c0: w.c0[q], c1: w.c1[q]}
 	}
-	sii := w.sii[:c.reps]
-	var rii []float64
-	if simRII {
-		rii = w.rii[:c.reps]
-	}
 	// Draws are transformed back before the regression only without Transform.
 	bt := ValueOther
 	if !c.transform {
 		bt = c.vt
+	}
+	// Every draw is centred on the population-weighted mean mu of the values it is drawn
+	// about (on the scale of the regression), and mu added back to β0: the coefficients of
+	// β1 sum to zero, so this changes nothing but rounding, which it keeps small.
+	mu, sw := 0.0, 0.0
+	for q := range p {
+		v := p[q].t
+		if bt != ValueOther {
+			v = back(bt, v)
+		}
+		mu += w.a[q] * v
+		sw += w.a[q]
+	}
+	mu /= sw
+	if bt == ValueOther {
+		for q := range p {
+			p[q].t -= mu
+		}
+	}
+	sii := w.sii[:c.reps]
+	var rii []float64
+	if simRII {
+		rii = w.rii[:c.reps]
 	}
 	scale := c.m
 	if c.transform {
@@ -687,13 +725,13 @@ func (w *siiWork) simulate(rng *rand.Rand, k int, c *siiConfig, simRII bool) boo
 		switch bt {
 		case ValueRate:
 			for _, g := range p {
-				y := math.Exp(g.t + g.s*rng.NormFloat64())
+				y := math.Exp(g.t+g.s*rng.NormFloat64()) - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
 		case ValueProportion:
 			for _, g := range p {
-				y := 1 / (1 + math.Exp(-(g.t + g.s*rng.NormFloat64())))
+				y := 1/(1+math.Exp(-(g.t+g.s*rng.NormFloat64()))) - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
@@ -704,6 +742,7 @@ func (w *siiWork) simulate(rng *rand.Rand, k int, c *siiConfig, simRII bool) boo
 				b1 += g.c1 * y
 			}
 		}
+		b0 += mu
 		v := scale * b1
 		ok = ok && math.Abs(v) <= math.MaxFloat64
 		sii[r] = v
