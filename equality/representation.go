@@ -234,6 +234,10 @@ func Representation(groups []RepresentationGroup, opts RepresentationOptions) (R
 			wl, wu := wilson(g.Participants, n, z)
 			lo, hi = wl/pi, wu/pi
 		}
+		if !finite(gr.Ratio) || !finite(lo) || !finite(hi) || !finite(gr.Expected) {
+			return RepresentationResult{}, &FieldError{Path: field.Pointer("groups", i, "community"), Err: ErrUndefined,
+				Detail: "a community share large enough for the representation ratio to be finite"}
+		}
 		// Guard the bracketing against the last bit of rounding.
 		lo, hi = math.Min(lo, gr.Ratio), math.Max(hi, gr.Ratio)
 		gr.Interval = Interval{Level: conf, Lower: lo, Upper: hi}
