@@ -68,7 +68,7 @@ func TestRepresentationKnownCommunity(t *testing.T) {
 				Interval: Interval{Level: 0.95, Lower: 0.6668346666551626, Upper: 1.4441458279657944}, Flag: InProportion, Expected: 20},
 		},
 		Participants: 100, Community: 10000, Dissimilarity: 0.2,
-		Fit: FitTest{Statistic: 64.0 / 3, DF: 2, PValue: 2.3309101142936975e-05, MinExpected: 20, Method: "goodness-of-fit"},
+		Fit:                  FitTest{Statistic: 64.0 / 3, DF: 2, PValue: 2.3309101142936975e-05, MinExpected: 20, Method: "goodness-of-fit"},
 		ParticipantDiversity: div, CommunityDiversity: div,
 		Confidence: 0.95, Method: "wilson",
 	}
