@@ -139,7 +139,9 @@ type SIIOptions struct {
 	// reliability_stat).
 	Reliability bool
 	// Seed seeds the random streams (math/rand/v2 PCG). The same seed and inputs give the
-	// same limits on every platform and at any GOMAXPROCS.
+	// same limits, bit for bit, at any GOMAXPROCS and number of workers, with a given Go
+	// release on a given processor architecture (architectures may differ in the last bits
+	// of floating-point results, such as math.Exp's).
 	Seed uint64
 	// Workers is the number of goroutines SIIAreas uses; zero means runtime.GOMAXPROCS(0).
 	// The results do not depend on it.
