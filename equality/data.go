@@ -327,10 +327,12 @@ type AreaSII struct {
 // SII computes the slope index of inequality for every area of the document with SIIAreas.
 // The dimension must be ordered; every area must have every quantile (1 … 5 or 1 … 10 for
 // deprivation, 1 … K for ByQuantile with K the number of distinct labels in the document,
-// as phe_sii counts them), with a population and a value (for proportions, a count may stand
-// in for the value). opts.ValueType, if set, must agree with the document's. The standard
-// errors come from se when opts.FromLimits is false and every group has one, and otherwise
-// from lower95 and upper95, which every group must then have.
+// as phe_sii counts them), with a population and a value. opts.ValueType, if set, must agree
+// with the document's. The standard errors come from se when opts.FromLimits is false and
+// every group has one, and otherwise from lower95 and upper95. A proportion may be given as a
+// count instead of a value and limits: its value is then count/population and its limits the
+// 95 % Wilson score limits, as PHEindicatormethods phe_proportion computes them before
+// Fingertips calls phe_sii (which needs 0 < count < population).
 //
 // phe_sii drops an area that lacks a quantile, with a warning; here it is an error naming the
 // area, so that no area disappears from a report unnoticed.
@@ -412,12 +414,18 @@ func (d *Data) SII(opts SIIOptions) ([]AreaSII, error) {
 			default:
 				l.Add(gp+"/value", ErrMissingField, "the group's value (or, for a proportion, its count)")
 			}
-			if useSE {
+			switch {
+			case useSE:
 				qg.SE = *g.SE
-			} else if g.Lower95 == nil || g.Upper95 == nil {
-				l.Add(gp, ErrMissingField, "a standard error (se) for every group, or 95 % limits (lower95, upper95) for every group")
-			} else {
+			case g.Lower95 != nil && g.Upper95 != nil:
 				qg.Lower, qg.Upper = *g.Lower95, *g.Upper95
+			case vt == ValueProportion && g.Value == nil && g.Count != nil && g.Population != nil &&
+				*g.Count > 0 && *g.Count < *g.Population:
+				// A proportion given as a count: its 95 % Wilson limits, as phe_proportion
+				// computes them for Fingertips.
+				qg.Lower, qg.Upper = wilson(*g.Count, *g.Population, z95)
+			default:
+				l.Add(gp, ErrMissingField, "a standard error (se) for every group, or 95 % limits (lower95, upper95) for every group")
 			}
 			groups[o-1] = qg
 		}
