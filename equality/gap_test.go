@@ -126,3 +126,19 @@ func FuzzGapChange(f *testing.F) {
 		}
 	})
 }
+
+func FuzzGapFromInterval(f *testing.F) {
+	f.Add(7.0, 0.95, 3.0, 11.0, false)
+	f.Add(2.0, 0.998, 1.0, 4.0, true)
+	f.Add(math.NaN(), 2.0, math.Inf(-1), 0.0, true)
+	f.Add(1e308, 0.5, -1e308, 1e308, false)
+	f.Fuzz(func(t *testing.T, est, level, lo, hi float64, rel bool) {
+		g, err := GapFromInterval(est, Interval{Level: level, Lower: lo, Upper: hi}, rel)
+		if err != nil {
+			return
+		}
+		if !finite(g.Estimate) || !finite(g.SE) || g.SE < 0 {
+			t.Fatalf("%+v", g)
+		}
+	})
+}

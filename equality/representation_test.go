@@ -338,3 +338,34 @@ func TestRepresentationTinyCommunityShare(t *testing.T) {
 		t.Fatalf("error %v, want ErrUndefined", err)
 	}
 }
+
+func FuzzDissimilarityAndDiversity(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4})
+	f.Add([]byte{0, 0, 255, 255, 7})
+	f.Fuzz(rapid.MakeFuzz(func(t *rapid.T) {
+		num := rapid.OneOf(rapid.Float64(), rapid.Float64Range(0, 100),
+			rapid.SampledFrom([]float64{0, -1, math.NaN(), math.Inf(1), 1e308, 5e-324}))
+		a := rapid.SliceOfN(num, 0, 6).Draw(t, "a")
+		b := rapid.SliceOfN(num, 0, 6).Draw(t, "b")
+		if d, err := Dissimilarity(a, b); err == nil && !(d >= 0 && d <= 1) {
+			t.Fatalf("dissimilarity %v", d)
+		}
+		if d, err := MeasureDiversity(a); err == nil {
+			for _, v := range []float64{d.Simpson, d.SimpsonEffective, d.Shannon, d.ShannonEffective} {
+				if !finite(v) || v < 0 {
+					t.Fatalf("diversity %+v", d)
+				}
+			}
+		}
+		var p, c GroupCounts
+		for i, x := range a {
+			_ = p.AddN(strconv.Itoa(i), int64(x))
+		}
+		for i, x := range b {
+			_ = c.AddN(strconv.Itoa(i), int64(x))
+		}
+		if g, err := RepresentationGroups(&p, &c, nil); err == nil {
+			_, _ = Representation(g, RepresentationOptions{})
+		}
+	}))
+}
