@@ -21,10 +21,10 @@ func ExampleSII() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("SII %.2f years (95%% %.1f to %.1f)\n", res.SII, res.SIILimits[0].Lower, res.SIILimits[0].Upper)
+	fmt.Printf("SII %.2f years (95%% %.2f to %.2f)\n", res.SII, res.SIILimits[0].Lower, res.SIILimits[0].Upper)
 	fmt.Printf("RII %.3f (95%% %.2f to %.2f)\n", res.RII, res.RIILimits[0].Lower, res.RIILimits[0].Upper)
 	// Output:
-	// SII 7.00 years (95% 3.2 to 10.9)
+	// SII 7.00 years (95% 3.17 to 10.86)
 	// RII 1.090 (95% 1.04 to 1.14)
 }
 

@@ -593,8 +593,7 @@ func (w *siiWork) run(groups []QuantileGroup, c *siiConfig, stream int) (SIIResu
 	if simRII {
 		w.rii = grow(w.rii, c.reps)
 	}
-	src := rand.NewPCG(splitMix64(c.seed), splitMix64(c.seed+golden*uint64(stream+1)))
-	rng := rand.New(src)
+	rng := rand.New(rand.NewPCG(splitMix64(c.seed), splitMix64(c.seed+golden*uint64(stream+1))))
 	blocks := 1
 	if c.reliability {
 		blocks = 10
@@ -727,13 +726,13 @@ func (w *siiWork) simulate(rng *rand.Rand, k int, c *siiConfig, simRII bool) boo
 		switch bt {
 		case ValueRate:
 			for _, g := range p {
-				y := math.Exp(g.t+g.s*rng.NormFloat64()) - mu
+				y := simExp(g.t+g.s*rng.NormFloat64()) - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
 		case ValueProportion:
 			for _, g := range p {
-				y := 1/(1+math.Exp(-(g.t+g.s*rng.NormFloat64()))) - mu
+				y := 1/(1+simExp(-(g.t+g.s*rng.NormFloat64()))) - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
