@@ -69,12 +69,12 @@ type GapTrend uint8
 
 // The trends.
 const (
-	// Narrowing: the change is significant and the gap is smaller in magnitude (closer to 0,
+	// Narrowing means the change is significant and the gap is smaller in magnitude (closer to 0,
 	// or to 1 for a relative gap).
 	Narrowing GapTrend = 1 + iota
-	// NoSignificantChange: the interval of the change contains no change.
+	// NoSignificantChange means the interval of the change contains no change.
 	NoSignificantChange
-	// Widening: the change is significant and the gap is larger in magnitude.
+	// Widening means the change is significant and the gap is larger in magnitude.
 	Widening
 )
 

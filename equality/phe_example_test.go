@@ -180,3 +180,37 @@ func ExampleParseData() {
 	// black 0.74 in-proportion
 	// true
 }
+
+// Many areas at once on all cores; each area has its own random stream, so the results do
+// not depend on the number of cores.
+func ExampleSIIAreas() {
+	area := func(slope float64) []equality.QuantileGroup {
+		g := make([]equality.QuantileGroup, 10)
+		for i := range g {
+			b := 0.05 + 0.1*float64(i) // equal populations: mid-point ranks 0.05 … 0.95
+			g[i] = equality.QuantileGroup{Population: 5000, Value: 70 + slope*b, SE: 0.5}
+		}
+		return g
+	}
+	res, err := equality.SIIAreas([][]equality.QuantileGroup{area(8), area(4), area(0)}, equality.SIIOptions{Seed: 7})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, r := range res {
+		fmt.Printf("area %d: SII %.1f, 95%% limits exclude 0: %v\n", i, r.SII, r.SIILimits[0].Lower > 0 || r.SIILimits[0].Upper < 0)
+	}
+	// Output:
+	// area 0: SII 8.0, 95% limits exclude 0: true
+	// area 1: SII 4.0, 95% limits exclude 0: true
+	// area 2: SII 0.0, 95% limits exclude 0: false
+}
+
+func ExampleDissimilarity() {
+	participants := []float64{30, 50, 20}
+	community := []float64{5000, 3000, 2000}
+	d, _ := equality.Dissimilarity(participants, community)
+	fmt.Printf("%.2f\n", d)
+	// Output:
+	// 0.20
+}

@@ -170,8 +170,13 @@ type RepresentationResult struct {
 //	(2x + z² ∓ z·√(z² + 4x(1 − x/n))) / (2(n + z²)) / π_i
 //
 // Wilson EB. Probable inference, the law of succession, and statistical inference. J Am Stat
-// Assoc 1927;22:209–212. It stays inside [0, 1/π_i], behaves well for small and zero counts,
-// and always contains the estimate.
+// Assoc 1927;22:209–212. It is the interval OHID uses for proportions (PHEindicatormethods
+// phe_proportion); it keeps close to its nominal coverage for the small groups engagement
+// activities produce, where the simple Wald interval does not (Newcombe RG, Stat Med
+// 1998;17:857–872), stays inside [0, 1/π_i], gives a sensible upper limit for a group with
+// no participants, and always contains the estimate. Treating π_i as known is right when it
+// comes from a census, a register or a population estimate, whose error is negligible beside
+// that of a few hundred participants.
 //
 // When CommunitySampled is set, both shares are estimates from independent samples and the
 // interval is the Katz log interval for a ratio of two proportions:

@@ -167,8 +167,9 @@ type SIIResult struct {
 	// times |multiplier| when transformed.
 	Intercept float64 `json:"intercept"`
 	// SIIMAD and RIIMAD are the reliability statistics, one per level: the mean over blocks
-	// 2–10 and over both limits of |limit of block k − limit of block 1|. Nil unless
-	// SIIOptions.Reliability is set (RIIMAD also needs SIIOptions.RII).
+	// 2–10 and over both limits of |limit of block k − limit of block 1|, taken on the
+	// limits as reported (with Transform, after mapping back to the value's scale). Nil
+	// unless SIIOptions.Reliability is set (RIIMAD also needs SIIOptions.RII).
 	SIIMAD []float64 `json:"siiMad,omitempty"`
 	RIIMAD []float64 `json:"riiMad,omitempty"`
 
