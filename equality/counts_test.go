@@ -119,7 +119,7 @@ func TestQuantileCountsGroups(t *testing.T) {
 		t.Errorf("quantile 0: %v", err)
 	}
 	_, err = c.Groups(6)
-	if d := cmp.Diff([]string{"/7", "/6"}, fieldPaths(err)); d != "" {
+	if d := cmp.Diff([]string{"/7", "/6"}, locatedPaths(err)); d != "" {
 		t.Errorf("paths -want +got:\n%s\n%v", d, err)
 	}
 }

@@ -11,19 +11,19 @@ import (
 	"github.com/peopleandcommunities/engage/schemas"
 )
 
-func f64(x float64) *float64 { return &x }
+func numPtr(x float64) *float64 { return &x }
 
-// sampleData builds a document with the phe_sii documentation's two example areas (deciles
+// sampleSIIData builds a document with the phe_sii documentation's two example areas (deciles
 // with population, value, 95 % limits and standard error) and representation counts.
-func sampleData() Data {
+func sampleSIIData() Data {
 	d := Data{Title: "Example", Indicator: "life-expectancy", Dimension: ByDeprivationDecile, IMDEdition: IMD2019, ValueType: ValueOther}
 	for a, area := range [][]QuantileGroup{pheArea1(), pheArea2()} {
 		da := DataArea{Area: "E0600000" + strconv.Itoa(a+1), Name: "Area " + strconv.Itoa(a+1), Period: "2021-23"}
 		for q, g := range area {
-			dg := DataGroup{Group: strconv.Itoa(q + 1), Population: f64(g.Population), Value: f64(g.Value), SE: f64(g.SE),
-				Participants: f64(float64(3 + q)), Community: f64(g.Population)}
+			dg := DataGroup{Group: strconv.Itoa(q + 1), Population: numPtr(g.Population), Value: numPtr(g.Value), SE: numPtr(g.SE),
+				Participants: numPtr(float64(3 + q)), Community: numPtr(g.Population)}
 			if g.Lower != 0 {
-				dg.Lower95, dg.Upper95 = f64(g.Lower), f64(g.Upper)
+				dg.Lower95, dg.Upper95 = numPtr(g.Lower), numPtr(g.Upper)
 			}
 			da.Groups = append(da.Groups, dg)
 		}
@@ -34,14 +34,14 @@ func sampleData() Data {
 
 func TestDataMarshalValidatesAndRoundTrips(t *testing.T) {
 	docs := map[string]Data{
-		"deciles": sampleData(),
+		"deciles": sampleSIIData(),
 		"ethnic categories": {Dimension: ByEthnicCategory, Areas: []DataArea{{Area: "X", Groups: []DataGroup{
-			{Group: "A", Participants: f64(40), Community: f64(6000)},
-			{Group: "Z", Participants: f64(0), Community: f64(300)},
-			{Group: "99", Participants: f64(2), Community: f64(10)},
+			{Group: "A", Participants: numPtr(40), Community: numPtr(6000)},
+			{Group: "Z", Participants: numPtr(0), Community: numPtr(300)},
+			{Group: "99", Participants: numPtr(2), Community: numPtr(10)},
 		}}}},
 		"protected characteristic": {Dimension: ByProtectedCharacteristic, Characteristic: Age, Areas: []DataArea{{Area: "X", Groups: []DataGroup{
-			{Group: "16-24", Participants: f64(4), Community: f64(100)}, {Group: "25+", Participants: f64(9), Community: f64(900)},
+			{Group: "16-24", Participants: numPtr(4), Community: numPtr(100)}, {Group: "25+", Participants: numPtr(9), Community: numPtr(900)},
 		}}}},
 	}
 	for name, d := range docs {
@@ -102,8 +102,8 @@ func TestDataSchemaRejects(t *testing.T) {
 }
 
 func TestDataValidate(t *testing.T) {
-	d := sampleData()
-	d.Areas[0].Groups[2].Lower95 = f64(90) // above the upper limit
+	d := sampleSIIData()
+	d.Areas[0].Groups[2].Lower95 = numPtr(90) // above the upper limit
 	d.Areas[0].Groups[3].Group = "11"      // not a decile
 	d.Areas[0].Groups[4].Group = "1"       // duplicate of decile 1
 	d.Areas[0].Groups[5].Upper95 = nil     // limits come in pairs
@@ -118,7 +118,7 @@ func TestDataValidate(t *testing.T) {
 		"/areas/2/groups",
 	}
 	err := d.Validate()
-	if diff := cmp.Diff(want, fieldPaths(err)); diff != "" {
+	if diff := cmp.Diff(want, locatedPaths(err)); diff != "" {
 		t.Errorf("paths -want +got:\n%s\n%v", diff, err)
 	}
 	if !errors.Is(err, ErrDuplicateGroup) || !errors.Is(err, ErrOutOfRange) || !errors.Is(err, ErrMissingField) {
@@ -126,13 +126,13 @@ func TestDataValidate(t *testing.T) {
 	}
 	// Ethnic categories are compared as categories: "A" and "white-british" are one group.
 	e := Data{Dimension: ByEthnicCategory, Areas: []DataArea{{Area: "x", Groups: []DataGroup{{Group: "A"}, {Group: "white-british"}, {Group: "Q"}}}}}
-	if diff := cmp.Diff([]string{"/areas/0/groups/1/group", "/areas/0/groups/2/group"}, fieldPaths(e.Validate())); diff != "" {
+	if diff := cmp.Diff([]string{"/areas/0/groups/1/group", "/areas/0/groups/2/group"}, locatedPaths(e.Validate())); diff != "" {
 		t.Errorf("ethnic paths:\n%s", diff)
 	}
 }
 
 func TestDataSII(t *testing.T) {
-	d := sampleData()
+	d := sampleSIIData()
 	opts := SIIOptions{Repetitions: 2000, RII: true, Seed: 8}
 	got, err := d.SII(opts)
 	if err != nil {
@@ -150,7 +150,7 @@ func TestDataSII(t *testing.T) {
 		}
 	}
 	// Shuffled groups are put in quantile order.
-	s := sampleData()
+	s := sampleSIIData()
 	g := s.Areas[0].Groups
 	g[0], g[9] = g[9], g[0]
 	got2, err := s.SII(opts)
@@ -158,29 +158,29 @@ func TestDataSII(t *testing.T) {
 		t.Errorf("group order in the document changed the result: %v", err)
 	}
 	// A missing decile is an error naming the area, not a silent drop.
-	m := sampleData()
+	m := sampleSIIData()
 	m.Areas[1].Groups = m.Areas[1].Groups[:9]
 	_, err = m.SII(opts)
-	if diff := cmp.Diff([]string{"/areas/1/groups"}, fieldPaths(err)); diff != "" || !errors.Is(err, ErrMissingField) ||
+	if diff := cmp.Diff([]string{"/areas/1/groups"}, locatedPaths(err)); diff != "" || !errors.Is(err, ErrMissingField) ||
 		!strings.Contains(err.Error(), "missing 10") {
 		t.Errorf("missing decile: %v %s", err, diff)
 	}
 	// Without an SE on every group, the 95 % limits are used; a group with neither fails.
-	l := sampleData()
+	l := sampleSIIData()
 	l.Areas[1].Groups[0].SE = nil
 	_, err = l.SII(opts)
 	if diff := cmp.Diff([]string{"/areas/1/groups/0", "/areas/1/groups/1", "/areas/1/groups/2", "/areas/1/groups/3", "/areas/1/groups/4",
-		"/areas/1/groups/5", "/areas/1/groups/6", "/areas/1/groups/7", "/areas/1/groups/8", "/areas/1/groups/9"}, fieldPaths(err)); diff != "" {
+		"/areas/1/groups/5", "/areas/1/groups/6", "/areas/1/groups/7", "/areas/1/groups/8", "/areas/1/groups/9"}, locatedPaths(err)); diff != "" {
 		t.Errorf("no SE and no limits in area 2: %s", diff)
 	}
 	// An SII error inside an area is located at the document's group, not the quantile.
-	p := sampleData()
+	p := sampleSIIData()
 	p.ValueType = ValueRate
 	p.Areas[0].Groups[0], p.Areas[0].Groups[4] = p.Areas[0].Groups[4], p.Areas[0].Groups[0]
-	p.Areas[0].Groups[4].Value = f64(0) // decile 1, now at index 4, with a zero rate
-	p.Areas[0].Groups[4].Lower95 = f64(0)
+	p.Areas[0].Groups[4].Value = numPtr(0) // decile 1, now at index 4, with a zero rate
+	p.Areas[0].Groups[4].Lower95 = numPtr(0)
 	_, err = p.SII(opts)
-	if diff := cmp.Diff([]string{"/areas/0/groups/4/value"}, fieldPaths(err)); diff != "" {
+	if diff := cmp.Diff([]string{"/areas/0/groups/4/value"}, locatedPaths(err)); diff != "" {
 		t.Errorf("zero rate: %s\n%v", diff, err)
 	}
 	// Unordered dimensions have no SII.
@@ -192,9 +192,9 @@ func TestDataSII(t *testing.T) {
 
 func TestDataRepresentation(t *testing.T) {
 	d := Data{Dimension: ByEthnicCategory, Areas: []DataArea{{Area: "x", Groups: []DataGroup{
-		{Group: "white-british", Participants: f64(30), Community: f64(5000)},
-		{Group: "B", Participants: f64(50), Community: f64(3000)},
-		{Group: "Z", Participants: f64(20), Community: f64(2000)},
+		{Group: "white-british", Participants: numPtr(30), Community: numPtr(5000)},
+		{Group: "B", Participants: numPtr(50), Community: numPtr(3000)},
+		{Group: "Z", Participants: numPtr(20), Community: numPtr(2000)},
 	}}}}
 	got, err := d.Representation(RepresentationOptions{})
 	if err != nil {
@@ -206,13 +206,13 @@ func TestDataRepresentation(t *testing.T) {
 	}
 	d.Areas[0].Groups[1].Community = nil
 	_, err = d.Representation(RepresentationOptions{})
-	if diff := cmp.Diff([]string{"/areas/0/groups/1/community"}, fieldPaths(err)); diff != "" {
+	if diff := cmp.Diff([]string{"/areas/0/groups/1/community"}, locatedPaths(err)); diff != "" {
 		t.Errorf("missing community: %s", diff)
 	}
 }
 
 func FuzzParseData(f *testing.F) {
-	good, _ := json.Marshal(sampleData())
+	good, _ := json.Marshal(sampleSIIData())
 	f.Add(good)
 	f.Add([]byte(`{"dimension":"ethnic-category","areas":[{"area":"x","groups":[{"group":"A","participants":1,"community":2},{"group":"99","participants":0,"community":3}]}]}`))
 	f.Add([]byte(`{"dimension":"quantile","valueType":"proportion","areas":[{"area":"x","groups":[{"group":"1","population":10,"count":3,"se":0.1}]}]}`))

@@ -81,7 +81,7 @@ func TestDeprivationGroup(t *testing.T) {
 		t.Error("Comparable ignores the edition or the quantile count")
 	}
 	_, err = NewDeprivationGroup(0, 7, 9)
-	if d := cmp.Diff([]string{"/edition", "/quantiles"}, fieldPaths(err)); d != "" {
+	if d := cmp.Diff([]string{"/edition", "/quantiles"}, locatedPaths(err)); d != "" {
 		t.Errorf("paths -want +got:\n%s", d)
 	}
 	if s := (DeprivationGroup{IMD2019, 5, 6}).String(); s != "%!DeprivationGroup(1/5/6)" {
@@ -92,10 +92,10 @@ func TestDeprivationGroup(t *testing.T) {
 	}
 }
 
-// TestEnumerations checks every enumeration's contract: String never panics and prints
+// TestGroupEnumerations checks every enumeration's contract: String never panics and prints
 // %!Type(n) out of range, MarshalText/UnmarshalText round-trip through the stable text form,
 // the zero value is invalid, and unknown text is an error matching ErrUnknownValue.
-func TestEnumerations(t *testing.T) {
+func TestGroupEnumerations(t *testing.T) {
 	type enumCase struct {
 		name   string
 		values []any // valid values, each implementing MarshalText and Valid
@@ -208,7 +208,7 @@ func TestEthnicCategories(t *testing.T) {
 	}
 }
 
-func FuzzParseEnumerations(f *testing.F) {
+func FuzzParseGroupEnumerations(f *testing.F) {
 	for _, s := range []string{"A", "99", "x", "CA", "imd-2019", "IoD 2025", "religion-or-belief", "", "\x00", "ÿÿ", "narrowing", "deprivation-decile"} {
 		f.Add(s)
 	}

@@ -73,7 +73,7 @@ func TestGapFromInterval(t *testing.T) {
 func TestGapChangeErrors(t *testing.T) {
 	_, err := GapChange(Gap{math.NaN(), -1}, Gap{-1, 0}, GapChangeOptions{Relative: true, Confidence: 2})
 	want := []string{"/options/confidence", "/before/estimate", "/before/se", "/after/estimate"}
-	if d := cmp.Diff(want, fieldPaths(err)); d != "" || !errors.Is(err, ErrOutOfRange) {
+	if d := cmp.Diff(want, locatedPaths(err)); d != "" || !errors.Is(err, ErrOutOfRange) {
 		t.Errorf("paths -want +got:\n%s\n%v", d, err)
 	}
 }

@@ -160,7 +160,7 @@ func TestRepresentationErrors(t *testing.T) {
 			if !errors.Is(err, c.class) {
 				t.Fatalf("error %v does not match %v", err, c.class)
 			}
-			if d := cmp.Diff(c.paths, fieldPaths(err)); d != "" {
+			if d := cmp.Diff(c.paths, locatedPaths(err)); d != "" {
 				t.Errorf("paths -want +got:\n%s", d)
 			}
 		})

@@ -43,9 +43,9 @@ func pheArea2() []QuantileGroup {
 	return g
 }
 
-// linearGroups gives five equal populations whose working-scale values lie exactly on a line:
+// linearQuantileGroups gives five equal populations whose working-scale values lie exactly on a line:
 // shares 0.2, mid-point ranks b = 0.1, 0.3, 0.5, 0.7, 0.9, and value f(b).
-func linearGroups(f func(b float64) float64, se float64) []QuantileGroup {
+func linearQuantileGroups(f func(b float64) float64, se float64) []QuantileGroup {
 	g := make([]QuantileGroup, 5)
 	for i := range g {
 		b := 0.1 + 0.2*float64(i)
@@ -79,14 +79,14 @@ func TestSIIPointEstimates(t *testing.T) {
 	}{
 		{"PHE example area 1", pheArea1(), SIIOptions{RII: true}, 7.000234760079941, 1.0897097049119417, 78.03207876952996},
 		{"PHE example area 2", pheArea2(), SIIOptions{RII: true}, 12.622738563631707, 1.1820343480014968, 69.34261968805968},
-		{"exact line", linearGroups(func(b float64) float64 { return 0.5 + 5*b }, 0.1), SIIOptions{RII: true}, 5, 11, 0.5},
-		{"exact line, multiplier −1", linearGroups(func(b float64) float64 { return 0.5 + 5*b }, 0.1), SIIOptions{RII: true, Multiplier: -1}, -5, 1.0 / 11, 0.5},
-		{"exact line, multiplier 100", linearGroups(func(b float64) float64 { return 0.5 + 5*b }, 0.1), SIIOptions{RII: true, Multiplier: 100}, 500, 11, 0.5},
-		{"log-linear rate, transform", linearGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.05),
+		{"exact line", linearQuantileGroups(func(b float64) float64 { return 0.5 + 5*b }, 0.1), SIIOptions{RII: true}, 5, 11, 0.5},
+		{"exact line, multiplier −1", linearQuantileGroups(func(b float64) float64 { return 0.5 + 5*b }, 0.1), SIIOptions{RII: true, Multiplier: -1}, -5, 1.0 / 11, 0.5},
+		{"exact line, multiplier 100", linearQuantileGroups(func(b float64) float64 { return 0.5 + 5*b }, 0.1), SIIOptions{RII: true, Multiplier: 100}, 500, 11, 0.5},
+		{"log-linear rate, transform", linearQuantileGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.05),
 			SIIOptions{RII: true, ValueType: ValueRate, Transform: true}, math.Exp(3) - math.E, math.Exp(2), math.E},
-		{"logit-linear proportion, transform", linearGroups(func(b float64) float64 { return expit(-1 + 2*b) }, 0.05),
+		{"logit-linear proportion, transform", linearQuantileGroups(func(b float64) float64 { return expit(-1 + 2*b) }, 0.05),
 			SIIOptions{RII: true, ValueType: ValueProportion, Transform: true, Multiplier: 100}, 100 * (expit(1) - expit(-1)), math.E, 100 * expit(-1)},
-		{"logit-linear proportion, transform, multiplier −100", linearGroups(func(b float64) float64 { return expit(-1 + 2*b) }, 0.05),
+		{"logit-linear proportion, transform, multiplier −100", linearQuantileGroups(func(b float64) float64 { return expit(-1 + 2*b) }, 0.05),
 			SIIOptions{RII: true, ValueType: ValueProportion, Transform: true, Multiplier: -100}, -100 * (expit(1) - expit(-1)), 1 / math.E, 100 * expit(-1)},
 	}
 	for _, c := range cases {
@@ -152,7 +152,7 @@ func TestSIIFromLimits(t *testing.T) {
 		t.Errorf("limits-derived SE differs from SE given (-se +limits):\n%s", d)
 	}
 	// For a rate, the limits are log-transformed first: s = (ln U − ln L)/(2z).
-	rate := linearGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.1)
+	rate := linearQuantileGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.1)
 	rateLim := slices.Clone(rate)
 	for i := range rateLim {
 		rateLim[i].Lower = rateLim[i].Value * math.Exp(-z95*0.1)
@@ -242,7 +242,7 @@ func TestSIILimitsAreOrderStatistics(t *testing.T) {
 func TestSIITransformLimitMapping(t *testing.T) {
 	expit := func(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 	for _, m := range []float64{1, 100, -100} {
-		g := linearGroups(func(b float64) float64 { return expit(-1 + 2*b) }, 0)
+		g := linearQuantileGroups(func(b float64) float64 { return expit(-1 + 2*b) }, 0)
 		res, err := SII(g, SIIOptions{ValueType: ValueProportion, Transform: true, Multiplier: m, RII: true, Repetitions: 1000})
 		if err != nil {
 			t.Fatal(err)
@@ -258,7 +258,7 @@ func TestSIITransformLimitMapping(t *testing.T) {
 	}
 	// With uncertainty, a negative multiplier mirrors the SII limits and inverts the RII
 	// limits of the positive multiplier (same seed, same draws).
-	g := linearGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.2)
+	g := linearQuantileGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.2)
 	pos, _ := SII(g, SIIOptions{ValueType: ValueRate, Transform: true, Multiplier: 1, RII: true, Repetitions: 2000, Seed: 3})
 	neg, _ := SII(g, SIIOptions{ValueType: ValueRate, Transform: true, Multiplier: -1, RII: true, Repetitions: 2000, Seed: 3})
 	wantS := Interval{Level: 0.95, Lower: -pos.SIILimits[0].Upper, Upper: -pos.SIILimits[0].Lower}
@@ -326,15 +326,15 @@ func TestSIIErrors(t *testing.T) {
 		{"transform of other values", good, SIIOptions{Transform: true}, []string{"/options/transform"}, ErrOutOfRange},
 		{"unknown value type", good, SIIOptions{ValueType: 9}, []string{"/options/valueType"}, ErrUnknownValue},
 		{"infinite multiplier", good, SIIOptions{Multiplier: math.Inf(-1)}, []string{"/options/multiplier"}, ErrOutOfRange},
-		{"proportion of 1", linearGroups(func(float64) float64 { return 1 }, 0.1), SIIOptions{ValueType: ValueProportion},
+		{"proportion of 1", linearQuantileGroups(func(float64) float64 { return 1 }, 0.1), SIIOptions{ValueType: ValueProportion},
 			[]string{"/groups/0/value", "/groups/1/value", "/groups/2/value", "/groups/3/value", "/groups/4/value"}, ErrOutOfRange},
-		{"zero rate", append(linearGroups(func(float64) float64 { return 1 }, 0.1)[:4], QuantileGroup{Population: 1, Value: 0, SE: 0.1}),
+		{"zero rate", append(linearQuantileGroups(func(float64) float64 { return 1 }, 0.1)[:4], QuantileGroup{Population: 1, Value: 0, SE: 0.1}),
 			SIIOptions{ValueType: ValueRate}, []string{"/groups/4/value"}, ErrOutOfRange},
 		{"value outside its limits", func() []QuantileGroup { g := pheArea1(); g[1].Value = 90; return g }(), SIIOptions{FromLimits: true},
 			[]string{"/groups/1"}, ErrOutOfRange},
-		{"RII undefined when the fitted value at rank 0 is 0", linearGroups(func(b float64) float64 { return b - 0.5 + 0.5 }, 0), SIIOptions{RII: true, Repetitions: 1000},
+		{"RII undefined when the fitted value at rank 0 is 0", linearQuantileGroups(func(b float64) float64 { return b - 0.5 + 0.5 }, 0), SIIOptions{RII: true, Repetitions: 1000},
 			[]string{"/groups"}, ErrUndefined},
-		{"rate draws overflow", linearGroups(func(float64) float64 { return 1e300 }, 50), SIIOptions{ValueType: ValueRate, Repetitions: 1000},
+		{"rate draws overflow", linearQuantileGroups(func(float64) float64 { return 1e300 }, 50), SIIOptions{ValueType: ValueRate, Repetitions: 1000},
 			[]string{"/groups"}, ErrUndefined},
 	}
 	for _, c := range cases {
@@ -346,15 +346,15 @@ func TestSIIErrors(t *testing.T) {
 			if !errors.Is(err, c.class) {
 				t.Errorf("error %v does not match %v", err, c.class)
 			}
-			if d := cmp.Diff(c.want, fieldPaths(err)); d != "" {
+			if d := cmp.Diff(c.want, locatedPaths(err)); d != "" {
 				t.Errorf("paths -want +got:\n%s\n%v", d, err)
 			}
 		})
 	}
 }
 
-// fieldPaths lists the paths of the *FieldErrors in err, in order.
-func fieldPaths(err error) []string {
+// locatedPaths lists the paths of the *FieldErrors in err, in order.
+func locatedPaths(err error) []string {
 	var out []string
 	var walk func(error)
 	walk = func(e error) {
@@ -405,7 +405,7 @@ func TestSIIAreasMatchesSIIAndIgnoresWorkers(t *testing.T) {
 	// Errors are located in the area.
 	bad := [][]QuantileGroup{pheArea1(), pheArea2()[:3]}
 	_, err = SIIAreas(bad, opts)
-	if d := cmp.Diff([]string{"/areas/1/groups"}, fieldPaths(err)); d != "" || !errors.Is(err, ErrTooFewGroups) {
+	if d := cmp.Diff([]string{"/areas/1/groups"}, locatedPaths(err)); d != "" || !errors.Is(err, ErrTooFewGroups) {
 		t.Errorf("error %v; paths diff %s", err, d)
 	}
 }
@@ -644,8 +644,8 @@ func BenchmarkSII(b *testing.B) {
 	}{
 		{"deciles/other", pheArea1(), SIIOptions{}},
 		{"deciles/other+RII", pheArea1(), SIIOptions{RII: true}},
-		{"deciles/rate+RII", linearGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.05), SIIOptions{ValueType: ValueRate, RII: true}},
-		{"deciles/proportion/transform+RII", linearGroups(func(b float64) float64 { return 0.2 + b/2 }, 0.05), SIIOptions{ValueType: ValueProportion, Transform: true, RII: true}},
+		{"deciles/rate+RII", linearQuantileGroups(func(b float64) float64 { return math.Exp(1 + 2*b) }, 0.05), SIIOptions{ValueType: ValueRate, RII: true}},
+		{"deciles/proportion/transform+RII", linearQuantileGroups(func(b float64) float64 { return 0.2 + b/2 }, 0.05), SIIOptions{ValueType: ValueProportion, Transform: true, RII: true}},
 	}
 	for _, c := range cases {
 		if len(c.g) == 5 { // make the linear examples deciles
