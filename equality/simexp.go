@@ -29,14 +29,18 @@ const (
 
 // simExp returns e^x by Tang's table-driven method (ACM TOMS 1989;15:144–157): x = (64m + j)·ln2/64 + r
 // with |r| ≤ ln2/128, e^x = 2^m · 2^(j/64) · e^r, e^r from its degree-5 Taylor polynomial
-// (truncation error below 4·10⁻¹⁷). Outside (−708, 709), and for NaN, it defers to math.Exp.
+// (truncation error below 4·10⁻¹⁷). The nearest integer k = 64m + j is found by adding
+// 1.5·2⁵², which leaves k in the low bits of the sum. Outside (−708, 709), and for NaN, it
+// defers to math.Exp.
 func simExp(x float64) float64 {
 	if !(x > -708 && x < 709) {
 		return math.Exp(x)
 	}
-	kf := math.Floor(x*simInvLn264 + 0.5)
+	const shifter = 0x1.8p52
+	kf := x*simInvLn264 + shifter
+	k := int64(int32(math.Float64bits(kf)))
+	kf -= shifter
 	r := (x - kf*simLn2Hi64) - kf*simLn2Lo64
-	k := int64(kf)
 	t := simExpTable[k&63]
 	p := r + r*r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120))))
 	return (t + t*p) * math.Float64frombits(uint64(k>>6+1023)<<52)
