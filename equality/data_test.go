@@ -104,11 +104,11 @@ func TestDataSchemaRejects(t *testing.T) {
 func TestDataValidate(t *testing.T) {
 	d := sampleSIIData()
 	d.Areas[0].Groups[2].Lower95 = numPtr(90) // above the upper limit
-	d.Areas[0].Groups[3].Group = "11"      // not a decile
-	d.Areas[0].Groups[4].Group = "1"       // duplicate of decile 1
-	d.Areas[0].Groups[5].Upper95 = nil     // limits come in pairs
-	d.Areas = append(d.Areas, d.Areas[1])  // duplicate area and period
-	d.Areas[2].Groups = nil                // no groups
+	d.Areas[0].Groups[3].Group = "11"         // not a decile
+	d.Areas[0].Groups[4].Group = "1"          // duplicate of decile 1
+	d.Areas[0].Groups[5].Upper95 = nil        // limits come in pairs
+	d.Areas = append(d.Areas, d.Areas[1])     // duplicate area and period
+	d.Areas[2].Groups = nil                   // no groups
 	want := []string{
 		"/areas/0/groups/2/lower95",
 		"/areas/0/groups/3/group",
