@@ -1,0 +1,238 @@
+package sample
+
+import (
+	"iter"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"time"
+
+	"github.com/peopleandcommunities/engage/equality"
+)
+
+// NumItems is the number of items of the Patient Activation Measure's long form (PAM-13).
+const NumItems = 13
+
+// Answers holds one questionnaire's answers in the licence holder's coding, indexed by PAM-13
+// item number minus one: 1 disagree strongly, 2 disagree, 3 agree, 4 agree strongly, 0 not
+// applicable, and Blank for an item left blank or not on the form answered.
+type Answers [NumItems]int8
+
+// Blank marks an item with no answer.
+const Blank int8 = -1
+
+// shortFormSkips are the PAM-13 items that the short form, PAM-10, does not ask: 3, 8 and 9.
+var shortFormSkips = [NumItems]bool{2: true, 7: true, 8: true}
+
+// ItemLocations are the Rasch item locations, in logits, with which the generator answers the
+// questionnaire: the measures of the thirteen items published by Hellström A et al. (2019),
+// "Validation of the patient activation measure in patients at discharge from hospitals and at
+// distance from hospital care in Sweden", BMC Public Health 19:1701, Table 3, indexed by item
+// number minus one. They are a published Swedish calibration, not the licence holder's.
+var ItemLocations = [NumItems]float64{-1.55, -0.87, -0.07, -1.13, 0.19, -0.56, -0.57, -0.11, 0.70, 0.99, 0.69, 1.26, 1.05}
+
+// Thresholds are the three step thresholds, in logits relative to an item's location, shared
+// by every item: each item's thresholds in Hellström et al. (2019), Table 3, are its measure
+// plus these offsets, which makes the model Andrich's rating scale model (Andrich D 1978,
+// "A rating formulation for ordered response categories", Psychometrika 43:561–573).
+var Thresholds = [3]float64{-2.12, -0.49, 2.61}
+
+// Measurement is one completed questionnaire.
+type Measurement struct {
+	// Date is the day it was completed (midnight UTC); the zero time means it was not taken.
+	Date time.Time
+	// Activation is the person's latent activation when it was taken, in logits on the scale
+	// of ItemLocations: the truth the answers were drawn from, for checking estimates.
+	Activation float64
+	// Answers are the answers given.
+	Answers Answers
+}
+
+// Taken reports whether the questionnaire was completed.
+func (m Measurement) Taken() bool { return !m.Date.IsZero() }
+
+// Person is someone referred to the place's social prescribing service, whose activation
+// was measured at referral (Baseline) and, unless they left the service, at follow-up six to
+// eleven months later (FollowUp).
+type Person struct {
+	// Index is the person's position, 0 … Size.People − 1; ID is a pseudonymous identifier.
+	Index int
+	ID    string
+	// Area is the index of the small area the person lives in; AreaCode its code; Decile and
+	// Quintile its IMD 2019 national decile and quintile (1 = most deprived).
+	Area             int
+	AreaCode         string
+	Decile, Quintile int
+	// Ethnic is the person's ethnic category as recorded (possibly not stated or not known).
+	Ethnic equality.EthnicCategory
+	// Short reports that the person answered the short form, PAM-10, both times.
+	Short bool
+	// Baseline and FollowUp are the two measurements; FollowUp is not taken for people who
+	// left the service before it.
+	Baseline, FollowUp Measurement
+}
+
+// The activation model, in logits (one logit is about 7.7 points of the 0–100 metric under
+// the Hellström 2019 calibration). The values are invented: they make activation lower in
+// more deprived quintiles and give modest gains at follow-up, larger where activation started
+// lower, as a service aimed at the least activated would hope.
+var (
+	activationMean   = 1.2
+	activationSD     = 1.3
+	quintileEffect   = [5]float64{-0.40, -0.20, 0, 0.15, 0.30}
+	quintileGain     = [5]float64{0.50, 0.42, 0.35, 0.30, 0.25}
+	gainSD           = 0.85
+	followUpRate     = [5]float64{0.72, 0.755, 0.79, 0.825, 0.86}
+	shortFormRate    = 0.15
+	notApplicable    = [NumItems]float64{0.01, 0.01, 0.01, 0.07, 0.01, 0.01, 0.05, 0.01, 0.02, 0.01, 0.01, 0.01, 0.01}
+	blankRate        = 0.006
+	allHighRate      = 0.012 // extreme line responses: every answer agree strongly
+	allLowRate       = 0.004 // every answer disagree strongly
+	notStatedRate    = 0.03
+	notKnownRate     = 0.015
+	baselineStart    = time.Date(2025, time.April, 1, 0, 0, 0, 0, time.UTC)
+	baselineDays     = 183 // April to September 2025
+	followUpMinDays  = 180
+	followUpDaysSpan = 151 // so follow-up is 180 … 330 days after baseline
+)
+
+// Person returns person i (0 ≤ i < Size().People). The same generator always returns the
+// same person for the same i, whatever was generated before.
+func (g *Generator) Person(i int) Person {
+	r := stream(g.seed, streamPeople, i)
+	ai := categorical(r, g.referralCum)
+	ar := &g.areas[ai]
+	p := Person{
+		Index: i, ID: recordID('P', i),
+		Area: ai, AreaCode: ar.Code, Decile: ar.Decile, Quintile: ar.Quintile,
+		Ethnic: g.ethnic(r, ai, nil),
+		Short:  r.Float64() < shortFormRate,
+	}
+	q := ar.Quintile - 1
+	theta := activationMean + quintileEffect[q] + activationSD*r.NormFloat64()
+	day := r.IntN(baselineDays)
+	p.Baseline = Measurement{
+		Date:       baselineStart.AddDate(0, 0, day),
+		Activation: theta,
+		Answers:    answer(r, theta, p.Short),
+	}
+	if r.Float64() < followUpRate[q] {
+		theta2 := theta + quintileGain[q] + gainSD*r.NormFloat64()
+		p.FollowUp = Measurement{
+			Date:       p.Baseline.Date.AddDate(0, 0, followUpMinDays+r.IntN(followUpDaysSpan)),
+			Activation: theta2,
+			Answers:    answer(r, theta2, p.Short),
+		}
+	}
+	return p
+}
+
+// People returns every person in order of index, generated one at a time.
+func (g *Generator) People() iter.Seq[Person] { return g.PeopleRange(0, g.size.People) }
+
+// PeopleRange returns persons from … to−1 in order (clamped to 0 … Size().People), so that a
+// national population can be split into ranges generated on different workers.
+func (g *Generator) PeopleRange(from, to int) iter.Seq[Person] {
+	from, to = max(from, 0), min(to, g.size.People)
+	return func(yield func(Person) bool) {
+		for i := from; i < to; i++ {
+			if !yield(g.Person(i)) {
+				return
+			}
+		}
+	}
+}
+
+// answer draws a questionnaire's answers for activation theta under the rating scale model
+// (AnswerProbabilities). Some items are not applicable or left blank, and a few people
+// give an extreme line, every answer the same.
+func answer(r *rand.Rand, theta float64, short bool) Answers {
+	var a Answers
+	extreme := int8(0)
+	switch u := r.Float64(); {
+	case u < allHighRate:
+		extreme = 4
+	case u < allHighRate+allLowRate:
+		extreme = 1
+	}
+	for it := range a {
+		if short && shortFormSkips[it] {
+			a[it] = Blank
+			continue
+		}
+		if extreme != 0 {
+			a[it] = extreme
+			continue
+		}
+		if u := r.Float64(); u < blankRate {
+			a[it] = Blank
+			continue
+		} else if u < blankRate+notApplicable[it] {
+			a[it] = 0
+			continue
+		}
+		pr := AnswerProbabilities(theta, ItemLocations[it])
+		u := r.Float64()
+		k := 0
+		for k < 3 && u >= pr[k] {
+			u -= pr[k]
+			k++
+		}
+		a[it] = int8(k + 1)
+	}
+	return a
+}
+
+// AnswerProbabilities returns the probabilities of the four answers (disagree strongly …
+// agree strongly) to an item at location delta from a person of activation theta under the
+// rating scale model with Thresholds:
+//
+//	P(k) = exp(Σ_{j<k} (θ − δ − τ_j)) / Σ_m exp(Σ_{j<m} (θ − δ − τ_j)),   k = 1 … 4
+func AnswerProbabilities(theta, delta float64) [4]float64 {
+	var w [4]float64
+	s, top := 0.0, 0.0
+	for k := 1; k < 4; k++ {
+		s += theta - delta - Thresholds[k-1]
+		w[k] = s
+		top = math.Max(top, s)
+	}
+	// Subtract the largest exponent before exponentiating so that no activation overflows.
+	total := 0.0
+	for k := range w {
+		w[k] = math.Exp(w[k] - top)
+		total += w[k]
+	}
+	for k := range w {
+		w[k] /= total
+	}
+	return w
+}
+
+// ethnic draws a recorded ethnic category from area ai's residents, accepting it with
+// probability accept[group] (nil accepts every category), and then records it as not stated
+// or not known at the generator's rates.
+func (g *Generator) ethnic(r *rand.Rand, ai int, accept *[6]float64) equality.EthnicCategory {
+	switch u := r.Float64(); {
+	case u < notStatedRate:
+		return equality.EthnicNotStated
+	case u < notStatedRate+notKnownRate:
+		return equality.EthnicNotKnown
+	}
+	for {
+		c := equality.EthnicCategory(categorical(r, g.shares[ai]) + 1)
+		if accept == nil || r.Float64() < accept[c.Group()] {
+			return c
+		}
+	}
+}
+
+// recordID writes a record's identifier: a letter and seven or more digits of index + 1.
+func recordID(prefix byte, i int) string {
+	s := strconv.Itoa(i + 1)
+	b := make([]byte, 0, 8)
+	b = append(b, prefix)
+	for n := len(s); n < 7; n++ {
+		b = append(b, '0')
+	}
+	return string(append(b, s...))
+}
