@@ -97,10 +97,6 @@ func (a *Assumption) UnmarshalText(text []byte) error {
 // Otherwise the error lists the valid slugs and matches enum.ErrUnknown.
 func ParseAssumption(text string) (Assumption, error) { return assumptions.Parse(text, false) }
 
-// outcomeLevel reports whether a is a property of an outcome (every assumption but
-// InputValue).
-func (a Assumption) outcomeLevel() bool { return a >= Quantity && a <= Duration }
-
 // fraction reports whether a is a share in [0, 1].
 func (a Assumption) fraction() bool { return a >= Deadweight && a <= DropOff }
 

@@ -235,14 +235,13 @@ func DefaultPercentiles() []float64 { return []float64{0.05, 0.25, 0.5, 0.75, 0.
 // the decimal digits exactly as held (no float conversion, no package settings consulted).
 
 type (
-	inputAlias        Input
-	outcomeAlias      Outcome
-	proxyAlias        Proxy
-	deflatorAlias     Deflator
-	discountAlias     Discount
-	bandAlias         Band
-	changeAlias       Change
-	distributionAlias Distribution
+	inputAlias    Input
+	outcomeAlias  Outcome
+	proxyAlias    Proxy
+	deflatorAlias Deflator
+	discountAlias Discount
+	bandAlias     Band
+	changeAlias   Change
 )
 
 type inputWire struct {

@@ -70,9 +70,10 @@ const (
 	MinPriceYear = 1900
 	MaxPriceYear = 2200
 
-	// maxTextLen bounds the length of a number's text in a JSON document, checked before it
-	// is parsed, so that hostile text cannot make parsing slow.
-	maxTextLen = 80
+	// maxTextLen bounds the length of a number's text in a JSON document, and the size of its
+	// exponent, checked before it is parsed, so that hostile text cannot make parsing slow.
+	// A result's figures need up to 1 + 40 + 1 + 80 characters.
+	maxTextLen = 128
 )
 
 // Round rounds a figure for presentation to RoundPlaces (2) decimal places, half away from
@@ -249,29 +250,6 @@ func (n ostr) UnmarshalJSON(b []byte) error {
 	}
 	var d decimal.Decimal
 	if err := (jstr{&d}).UnmarshalJSON(b); err != nil {
-		return err
-	}
-	*n.d = &d
-	return nil
-}
-
-// onum reads and writes an optional decimal as a bare JSON number, omitted when absent.
-type onum struct{ d **decimal.Decimal }
-
-func (n onum) MarshalJSON() ([]byte, error) {
-	if *n.d == nil {
-		return []byte("null"), nil
-	}
-	return []byte(text(**n.d)), nil
-}
-
-func (n onum) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*n.d = nil
-		return nil
-	}
-	var d decimal.Decimal
-	if err := (jnum{&d}).UnmarshalJSON(b); err != nil {
 		return err
 	}
 	*n.d = &d

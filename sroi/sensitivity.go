@@ -59,14 +59,24 @@ func sensitivity(m *Model, r *Result) []SwitchingValue {
 	for i := range m.Outcomes {
 		out = s.outcome(out, i)
 	}
-	// Inputs: v* = v + (T − I) ÷ DF(y).
+	// Inputs: v* = v + (T − I) ÷ DF(y). When the outcomes are worth nothing or less, no
+	// positive inputs can match them.
 	gap := r.PresentValue.Sub(r.InputsPresentValue)
 	for j, in := range r.Inputs {
+		sv := SwitchingValue{Input: in.ID, Assumption: InputValue, Base: m.Inputs[j].Value, Method: ClosedForm}
+		if r.PresentValue.Sign() <= 0 {
+			out = append(out, status(sv, Unreachable))
+			continue
+		}
 		v := in.Value.Add(quo(gap, in.Factor))
-		out = append(out, found(SwitchingValue{Input: in.ID, Assumption: InputValue, Base: m.Inputs[j].Value, Method: ClosedForm}, v, v.Sign() >= 0))
+		out = append(out, found(sv, v, v.Sign() >= 0))
 	}
-	total := r.PresentValue
-	out = append(out, found(SwitchingValue{Assumption: InputValue, Base: r.InputsPresentValue, Method: ClosedForm}, total, total.Sign() > 0))
+	total := SwitchingValue{Assumption: InputValue, Base: r.InputsPresentValue, Method: ClosedForm}
+	if r.PresentValue.Sign() <= 0 {
+		out = append(out, status(total, Unreachable))
+	} else {
+		out = append(out, found(total, r.PresentValue, true))
+	}
 	return out
 }
 

@@ -29,7 +29,7 @@ var (
 	// MaxIntegerDigits integer digits or Places decimal places, a non-finite percentile.
 	ErrOutOfRange = errors.New("sroi: value out of range")
 	// ErrTooLarge classifies a list or text longer than the package's limits allow.
-	ErrTooLarge = errors.New("sroi: too many items")
+	ErrTooLarge = errors.New("sroi: list or text too long")
 	// ErrDuplicate classifies an ID, year or name that appears twice where it must be unique.
 	ErrDuplicate = errors.New("sroi: duplicate")
 	// ErrUnknownReference classifies a reference to a stakeholder, input or outcome ID that
@@ -131,7 +131,7 @@ func (m *Model) validate(l *field.List) {
 		for i, in := range m.Inputs {
 			p := ptr("inputs", i)
 			checkID(l, p+"/id", in.ID, inputs)
-			checkRef(l, p+"/stakeholder", in.Stakeholder, stakeholders, "stakeholder")
+			checkRef(l, p+"/stakeholder", in.Stakeholder, stakeholders, "a stakeholder")
 			checkText(l, p+"/description", in.Description, true)
 			ok := checkAmount(l, p+"/value", in.Value, false)
 			if in.Year < 0 || in.Year > MaxDuration {
@@ -210,7 +210,7 @@ func (m *Model) validateOutcome(l *field.List, i int, stakeholders, ids map[stri
 	o := &m.Outcomes[i]
 	p := ptr("outcomes", i)
 	checkID(l, p+"/id", o.ID, ids)
-	checkRef(l, p+"/stakeholder", o.Stakeholder, stakeholders, "stakeholder")
+	checkRef(l, p+"/stakeholder", o.Stakeholder, stakeholders, "a stakeholder")
 	checkText(l, p+"/description", o.Description, true)
 	checkText(l, p+"/output", o.Output, false)
 	checkText(l, p+"/indicator", o.Indicator, true)
@@ -360,13 +360,13 @@ func checkChange(l *field.List, at string, c Change, inputs, outcomes map[string
 		if c.Outcome != "" {
 			l.Add(at+"/outcome", ErrOutOfRange, "no outcome for an input-value change")
 		}
-		checkRef(l, at+"/input", c.Input, inputs, "input")
+		checkRef(l, at+"/input", c.Input, inputs, "an input")
 	default:
 		if c.Input != "" {
 			l.Add(at+"/input", ErrOutOfRange, "no input for an outcome change")
 		}
 		if c.Outcome != "" {
-			checkRef(l, at+"/outcome", c.Outcome, outcomes, "outcome")
+			checkRef(l, at+"/outcome", c.Outcome, outcomes, "an outcome")
 		}
 	}
 	checkValue(l, at+"/value", c.Value, c.Assumption)
@@ -444,7 +444,7 @@ func checkID(l *field.List, at, id string, seen map[string]bool) {
 // checkRef records a problem unless id is one of the IDs in known.
 func checkRef(l *field.List, at, id string, known map[string]bool, what string) {
 	if !known[id] {
-		l.Add(at, ErrUnknownReference, "the ID of a "+what+" defined in the model")
+		l.Add(at, ErrUnknownReference, "the ID of "+what+" defined in the model")
 	}
 }
 
