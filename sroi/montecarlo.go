@@ -77,7 +77,7 @@ func Simulate(m Model, s Simulation) (SimulationResult, error) {
 		return SimulationResult{}, err
 	}
 	var l field.List
-	s.validate(&l, "")
+	s.validate(&l, "", &m)
 	if err := l.Err(); err != nil {
 		return SimulationResult{}, err
 	}

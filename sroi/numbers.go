@@ -59,6 +59,10 @@ const (
 	MaxChanges = 1000
 	// MaxDraws bounds the number of Monte Carlo draws in one simulation.
 	MaxDraws = 1_000_000
+	// MaxSimulationWork bounds the work of one simulation: draws × the number of
+	// outcome-years a draw can reach (the sum over outcomes of the longest duration each can
+	// take, plus one for each outcome and input). A billion steps take a few seconds.
+	MaxSimulationWork = 1_000_000_000
 	// MaxPercentiles bounds the number of percentiles a simulation reports.
 	MaxPercentiles = 99
 	// MaxSeed is the largest Monte Carlo seed, 2⁵³ − 1, so that a seed survives a JSON

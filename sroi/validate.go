@@ -202,7 +202,7 @@ func (m *Model) validate(l *field.List) {
 	}
 
 	if s := m.Simulation; s != nil {
-		s.validate(l, "/simulation")
+		s.validate(l, "/simulation", m)
 	}
 }
 
@@ -390,9 +390,11 @@ func inputsPositive(inputs []Input, changes []Change) bool {
 	return total.Sign() > 0
 }
 
-func (s *Simulation) validate(l *field.List, at string) {
+func (s *Simulation) validate(l *field.List, at string, m *Model) {
 	if s.Draws < 1 || s.Draws > MaxDraws {
 		l.Add(at+"/draws", ErrOutOfRange, fmt.Sprintf("a number of draws in 1 … %d", MaxDraws))
+	} else if w := m.simulationSteps(); w > MaxSimulationWork/s.Draws {
+		l.Add(at+"/draws", ErrTooLarge, fmt.Sprintf("at most %d draws × outcome-years in all", MaxSimulationWork))
 	}
 	if s.Seed > MaxSeed {
 		l.Add(at+"/seed", ErrOutOfRange, "a seed in 0 … 2⁵³ − 1")
@@ -409,6 +411,27 @@ func (s *Simulation) validate(l *field.List, at string) {
 	if s.Workers < 0 {
 		l.Add(at+"/workers", ErrOutOfRange, "zero or more workers")
 	}
+}
+
+// simulationSteps returns the outcome-years (and inputs) one simulated draw can reach.
+func (m *Model) simulationSteps() int {
+	n := len(m.Inputs)
+	for _, o := range m.Outcomes {
+		longest := o.Duration
+		if u := o.Uncertainty; u != nil && u.Duration != nil {
+			top := u.Duration.Max
+			if u.Duration.Shape == Point {
+				top = u.Duration.Mode
+			}
+			if top.LessThanOrEqual(decimal.NewFromInt(MaxDuration)) {
+				longest = max(longest, int(top.IntPart()))
+			} else {
+				longest = MaxDuration
+			}
+		}
+		n += 1 + min(max(longest, 0), MaxDuration)
+	}
+	return n
 }
 
 // checkText records a problem for a missing required text or an over-long one, and reports

@@ -3,6 +3,7 @@ package sroi
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -198,4 +199,23 @@ func TestParseModelRejectsForTheRightReason(t *testing.T) {
 	// Not JSON at all.
 	_, err = ParseModel([]byte(`{"title":`))
 	schemaViolation(t, err, "", "syntax")
+}
+
+func TestSimulationWorkIsBounded(t *testing.T) {
+	// 1,000 outcomes of 100 years and a million draws would be 10¹¹ steps: refused up front.
+	m := oneOutcome("100", Outcome{Quantity: d("1"), Duration: MaxDuration, Proxy: Proxy{Value: d("1")}}, constant("0"))
+	for i := 1; i < MaxOutcomes; i++ {
+		o := m.Outcomes[0]
+		o.ID = fmt.Sprintf("o%d", i)
+		m.Outcomes = append(m.Outcomes, o)
+	}
+	m.Simulation = &Simulation{Draws: MaxDraws, Seed: 1}
+	assertProblems(t, m.Validate(), map[string]error{"/simulation/draws": ErrTooLarge})
+	if _, err := Simulate(m, *m.Simulation); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Simulate: %v", err)
+	}
+	m.Simulation.Draws = 9000 // 9,000 × (1,000 × 101 + 1) < 10⁹
+	if err := m.Validate(); err != nil {
+		t.Errorf("bounded simulation refused: %v", err)
+	}
 }
