@@ -182,10 +182,14 @@ type Uncertainty struct {
 // Distribution is a probability distribution for one assumption. Point uses Mode only;
 // Uniform uses Min and Max; Triangular and PERT use all three, with Min ≤ Mode ≤ Max.
 type Distribution struct {
-	Shape Shape           `json:"shape"`
-	Min   decimal.Decimal `json:"min"`
-	Mode  decimal.Decimal `json:"mode"`
-	Max   decimal.Decimal `json:"max"`
+	// Shape is the distribution's shape.
+	Shape Shape `json:"shape"`
+	// Min is the smallest value (Uniform, Triangular, PERT).
+	Min decimal.Decimal `json:"min"`
+	// Mode is the most likely value (Triangular, PERT), or the only value (Point).
+	Mode decimal.Decimal `json:"mode"`
+	// Max is the largest value (Uniform, Triangular, PERT).
+	Max decimal.Decimal `json:"max"`
 }
 
 // Scenario is a named what-if: the ratio the analysis would have under alternative values

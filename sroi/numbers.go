@@ -63,6 +63,8 @@ const (
 	// outcome-years a draw can reach (the sum over outcomes of the longest duration each can
 	// take, plus one for each outcome and input). A billion steps take a few seconds.
 	MaxSimulationWork = 1_000_000_000
+	// MaxText bounds the length, in characters, of every text field of a model.
+	MaxText = 4000
 	// MaxPercentiles bounds the number of percentiles a simulation reports.
 	MaxPercentiles = 99
 	// MaxSeed is the largest Monte Carlo seed, 2⁵³ − 1, so that a seed survives a JSON

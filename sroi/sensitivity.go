@@ -267,8 +267,8 @@ const maxGrowth = 1 << 20
 
 // solveDropOff solves g(x) = target for x ≥ 0 (see dropOff). It brackets the root and
 // bisects in float64, then polishes with Newton steps in decimal arithmetic (Horner's rule on
-// the coefficients impact × DF(t), each step held to Places; the slope from float64), until
-// g(x) is within 10⁻²⁶ × inputs of the target, so that the ratio is within 10⁻²⁶ of 1.
+// the exact coefficients impact × DF(t); the slope from float64), until g(x) is within
+// 10⁻²⁶ × inputs of the target, so that the ratio is within 10⁻²⁶ of 1.
 func solveDropOff(impact decimal.Decimal, years []OutcomeYear, target, inputs decimal.Decimal, factors func() []float64) (decimal.Decimal, bool) {
 	sign := impact.Sign()
 	// Exact checks at x = 0 decide reachability: g(0) is the year-1 present value.
@@ -312,7 +312,7 @@ func solveDropOff(impact decimal.Decimal, years []OutcomeYear, target, inputs de
 	x := decimal.NewFromFloat(lo + (hi-lo)/2)
 	coef := make([]decimal.Decimal, len(years))
 	for t := range years {
-		coef[t] = hold(impact.Mul(years[t].Factor))
+		coef[t] = impact.Mul(years[t].Factor)
 	}
 	// Stop when the residual, or the residual left after a step, is below tol. The float64
 	// slope has a relative error below δ = 10⁻¹³ (Horner's rule on same-signed terms), so a
@@ -322,7 +322,11 @@ func solveDropOff(impact decimal.Decimal, years []OutcomeYear, target, inputs de
 	for range 8 {
 		g := decimal.Decimal{}
 		for t := len(coef) - 1; t >= 0; t-- {
-			g = hold(g.Mul(x)).Add(coef[t])
+			g = g.Mul(x)
+			if g.Exponent() < -4*Places {
+				g = g.Round(4 * Places) // only after many steps with long x
+			}
+			g = g.Add(coef[t])
 		}
 		res := g.Sub(target)
 		if res.Abs().LessThanOrEqual(tol) {
@@ -361,24 +365,36 @@ func (s *switcher) duration(o *Outcome, or *OutcomeResult, target decimal.Decima
 	if f.IsZero() {
 		return found(v, v.Base, true)
 	}
-	positive := or.Impact.Sign() > 0
-	// Moving down when the ratio is above 1 and the outcome is a benefit, or below 1 and a
-	// cost; up otherwise.
-	if (f.Sign() > 0) == positive {
-		pv := or.PresentValue
+	// The search runs on a float64 model of the yearly present values,
+	//
+	//	pv(t) ≈ |impact| × (1 − drop-off)ᵗ⁻¹ × DF(t),
+	//
+	// and a crossing that float64 leaves in doubt is settled in decimal arithmetic.
+	need := approx(f.Abs())
+	df := s.floatFactors()
+	keep := 1 - approx(o.DropOff)
+	first := math.Abs(approx(or.Impact))
+	sign := f.Sign()
+	if (sign > 0) == (or.Impact.Sign() > 0) {
+		// Down: the ratio is above 1 and the outcome a benefit, or below 1 and a cost;
+		// removing years D, D − 1, … must take away |f| of present value.
+		pv := make([]float64, o.Duration+1)
+		val := first
+		for t := 1; t <= o.Duration; t++ {
+			pv[t] = val * df[t]
+			val *= keep
+		}
+		removed := 0.0
 		for d := o.Duration - 1; d >= 0; d-- {
-			pv = pv.Sub(or.Years[d].PresentValue)
-			if pv.Sub(target).Sign() != f.Sign() {
+			removed += pv[d+1]
+			if removed >= need*(1-1e-9) && (removed > need*(1+1e-9) || s.crossesAt(o, or, target, sign, d)) {
 				return found(v, decimal.NewFromInt(int64(d)), true)
 			}
 		}
 		return status(v, Unreachable)
 	}
-	// Up: the extra years must add |f| of present value.
-	need := approx(f.Abs())
-	df := s.floatFactors()
-	keep := 1 - approx(o.DropOff)
-	val := math.Abs(approx(or.Impact))
+	// Up: extra years must add |f| of present value.
+	val := first
 	if o.Duration > 0 {
 		val = math.Abs(approx(or.Years[o.Duration-1].Value))
 	}
@@ -388,10 +404,8 @@ func (s *switcher) duration(o *Outcome, or *OutcomeResult, target decimal.Decima
 			val *= keep
 		}
 		added += val * df[d]
-		if added >= need*(1-1e-9) {
-			if added > need*(1+1e-9) || s.crossesAt(o, or, target, f.Sign(), d) {
-				return found(v, decimal.NewFromInt(int64(d)), true)
-			}
+		if added >= need*(1-1e-9) && (added > need*(1+1e-9) || s.crossesAt(o, or, target, sign, d)) {
+			return found(v, decimal.NewFromInt(int64(d)), true)
 		}
 		if val == 0 {
 			break
@@ -400,12 +414,19 @@ func (s *switcher) duration(o *Outcome, or *OutcomeResult, target decimal.Decima
 	return status(v, Unreachable)
 }
 
-// crossesAt reports, in exact decimal arithmetic, whether outcome o lasting d years (more than
-// its duration) brings its present value to or across target from the side of sign.
+// crossesAt reports, in exact decimal arithmetic, whether outcome o lasting d years brings
+// its present value to or across target from the side of sign.
 func (s *switcher) crossesAt(o *Outcome, or *OutcomeResult, target decimal.Decimal, sign, d int) bool {
-	c := *o
-	c.Duration = d
-	pv := outcomeResult(&c, or.ProxyValue, s.factors()).PresentValue
+	var pv decimal.Decimal
+	if d <= o.Duration {
+		for _, y := range or.Years[:d] {
+			pv = pv.Add(y.PresentValue)
+		}
+	} else {
+		c := *o
+		c.Duration = d
+		pv = outcomeResult(&c, or.ProxyValue, s.factors()).PresentValue
+	}
 	return pv.Sub(target).Sign() != sign
 }
 

@@ -48,9 +48,6 @@ var (
 	ErrUnsupportedLocale = errors.New("sroi: unsupported locale")
 )
 
-// MaxText bounds the length, in characters, of every text field of a model.
-const MaxText = 4000
-
 // ParseModel reads a model from its JSON form: it checks the document against the schema of
 // schemas.SROIModel (an error matching schemas.ErrInvalid lists every violation with its
 // pointer), decodes it, and checks its meaning with Validate.
