@@ -40,8 +40,8 @@ type SwitchingValue struct {
 	// Method says how it was found.
 	Method Method `json:"method"`
 	// Value is the switching value when Status is Found, and nil otherwise. It is held to
-	// Places decimal places; substituted into the model it brings the ratio to 1 within
-	// 10⁻²⁰ (to the crossing, for a duration).
+	// Places decimal places (the inputs' total is an exact present value); substituted into
+	// the model it brings the ratio to 1 within 10⁻²⁰ (to the crossing, for a duration).
 	Value *decimal.Decimal `json:"value"`
 	// Change is (Value − Base) ÷ |Base|, the relative change needed; nil when Value is nil
 	// or Base is zero.
