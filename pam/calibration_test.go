@@ -131,7 +131,11 @@ func fieldProblems(err error) []string {
 		}
 		var fe *FieldError
 		if errors.As(e, &fe) {
-			out = append(out, fe.Path+": "+fe.Err.Error())
+			class := fe.Err.Error()
+			if errors.Is(fe.Err, ErrUnknown) {
+				class = ErrUnknown.Error() // an *enum.ParseError, whose message lists the slugs
+			}
+			out = append(out, fe.Path+": "+class)
 			return
 		}
 		out = append(out, "?: "+e.Error())
@@ -140,6 +144,22 @@ func fieldProblems(err error) []string {
 		walk(err)
 	}
 	return out
+}
+
+// classified reports whether err is one a caller can act on: a schema violation, a failure
+// the schema validator reports for input beyond its limits (such as a number with a
+// million-digit exponent), or located *FieldErrors.
+func classified(err error) bool {
+	if errors.Is(err, schemas.ErrInvalid) || errors.Is(err, schemas.ErrInternal) {
+		return true
+	}
+	ps := fieldProblems(err)
+	for _, p := range ps {
+		if strings.HasPrefix(p, "?") {
+			return false
+		}
+	}
+	return len(ps) > 0
 }
 
 func TestCalibrationValidate(t *testing.T) {
@@ -340,7 +360,7 @@ func FuzzParseCalibration(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseCalibration(data)
 		if err != nil {
-			if !errors.Is(err, schemas.ErrInvalid) && fieldProblems(err) == nil {
+			if !classified(err) {
 				t.Fatalf("unclassified error %v", err)
 			}
 			return
