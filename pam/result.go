@@ -43,12 +43,13 @@ type Result struct {
 	// Level is Score's level under Scheme.
 	Level Level
 	// Extreme is true when every answered item is at the bottom (score 0) or top (score 100)
-	// category: the Rasch estimate is not finite, and Logit and StandardError are zero and
-	// not meaningful.
+	// category: the Rasch estimate is not finite, and Logit and StandardError are zero.
 	Extreme bool
 	// Logit is the Rasch estimate of activation θ̂, in logits.
 	Logit float64
-	// StandardError is the standard error of Logit, in logits.
+	// StandardError is the standard error of Logit, in logits. It is zero, and so is Logit,
+	// when there is no estimate: an extreme result, or a Scorer that reports only a score (a
+	// conversion table, the licence holder's service).
 	StandardError float64
 	// Answered, NotApplicable and NotAnswered count the form's items answered on the 1–4
 	// scale, marked not applicable, and left blank; they add up to the form's length.
@@ -132,6 +133,10 @@ func (r Result) Validate() error {
 		if r.Logit != 0 || r.StandardError != 0 {
 			l.Add("/logit", ErrInconsistent, "no logit or standard error on an extreme result")
 		}
+	} else if r.StandardError == 0 {
+		if r.Logit != 0 {
+			l.Add("/logit", ErrInconsistent, "no logit without its standard error")
+		}
 	} else {
 		if !finite(r.Logit) || math.Abs(r.Logit) > thetaBound {
 			l.Add("/logit", ErrOutOfRange, "a finite number of logits")
@@ -165,8 +170,8 @@ type resultJSON struct {
 }
 
 // MarshalJSON writes the result in the form of the pam-result schema. The score fields are
-// left out of a result with no score, and the logit and standard error out of an extreme
-// one. An inconsistent result (see Validate) is an error.
+// left out of a result with no score, and the logit and standard error out of one without a
+// Rasch estimate. An inconsistent result (see Validate) is an error.
 func (r Result) MarshalJSON() ([]byte, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
@@ -178,7 +183,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	}
 	if r.Scored {
 		w.Score, w.Unrounded, w.Level, w.Extreme = &r.Score, &r.Unrounded, r.Level, &r.Extreme
-		if !r.Extreme {
+		if !r.Extreme && r.StandardError != 0 {
 			w.Logit, w.StandardError = &r.Logit, &r.StandardError
 		}
 	}

@@ -174,3 +174,29 @@ func FuzzParseResult(f *testing.F) {
 		}
 	})
 }
+
+func TestResultWithoutEstimate(t *testing.T) {
+	// A Scorer that reports only a score (a conversion table, the licence holder's service)
+	// leaves Logit and StandardError zero; such a result is valid and round-trips without them.
+	r := scoredResult(61.9, "2026-04-01")
+	r.Logit, r.StandardError = 0, 0
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "logit") || strings.Contains(string(b), "standardError") {
+		t.Errorf("%s has an estimate", b)
+	}
+	got, err := ParseResult(b)
+	if err != nil || got != r {
+		t.Errorf("round trip: %+v, %v", got, err)
+	}
+	r.Logit = 1.2
+	if diff := cmp.Diff([]string{"/logit: pam: inconsistent values"}, fieldProblems(r.Validate())); diff != "" {
+		t.Errorf("a logit without its standard error (-want +got):\n%s", diff)
+	}
+	_, err = ParseResult(editResult(t, func(m map[string]any) { delete(m, "standardError") }))
+	if diff := cmp.Diff([]string{" required"}, violations(t, err)); diff != "" {
+		t.Errorf("schema: a logit without its standard error (-want +got):\n%s", diff)
+	}
+}
