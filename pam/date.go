@@ -9,9 +9,9 @@ import (
 // day the person completed the questionnaire, supplied by the caller (engage reads no clock).
 // The zero value means "no date".
 type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
+	Year  int        // the year, 1 … 9999
+	Month time.Month // the month, January … December
+	Day   int        // the day of the month, from 1
 }
 
 // IsZero reports whether d is the zero Date, "no date".
@@ -35,9 +35,19 @@ func (d Date) validOrZero() bool {
 	return d.IsZero() || d.Valid()
 }
 
-// daysIn returns the number of days in month m of year y (proleptic Gregorian calendar).
+// daysIn returns the number of days in month m (January … December) of year y, in the
+// proleptic Gregorian calendar.
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // String returns the date in ISO 8601 extended form, "2026-04-01", or "" for the zero Date.
@@ -103,9 +113,14 @@ func (d Date) DaysUntil(e Date) int { return int(e.days() - d.days()) }
 // the day of the month where it exists and otherwise taking the month's last day: 31 August
 // plus 6 months is the last day of February.
 func (d Date) AddMonths(n int) Date {
-	t := time.Date(d.Year, d.Month, 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
-	day := min(d.Day, daysIn(t.Year(), t.Month()))
-	return Date{Year: t.Year(), Month: t.Month(), Day: day}
+	m := int(d.Month) - 1 + n
+	y := d.Year + m/12
+	if m %= 12; m < 0 {
+		m += 12
+		y--
+	}
+	month := time.Month(m + 1)
+	return Date{Year: y, Month: month, Day: min(d.Day, daysIn(y, month))}
 }
 
 // Before reports whether d is earlier than e.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/peopleandcommunities/engage/internal/enum"
+	"pgregory.net/rapid"
 )
 
 // textEnum is what every enumeration of the package offers.
@@ -229,4 +230,20 @@ func TestDates(t *testing.T) {
 	if err := d.UnmarshalText([]byte("2026-04-01")); err != nil || d != (Date{2026, time.April, 1}) {
 		t.Errorf("UnmarshalText: %v %v", d, err)
 	}
+}
+
+func TestAddMonthsAgreesWithTime(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := Date{rapid.IntRange(1000, 9000).Draw(t, "year"), time.Month(rapid.IntRange(1, 12).Draw(t, "month")), 1}
+		d.Day = rapid.IntRange(1, daysIn(d.Year, d.Month)).Draw(t, "day")
+		n := rapid.IntRange(-240, 240).Draw(t, "months")
+		// With package time: the first of the target month, then the day clamped to that
+		// month's length (time normalises 31 February into March, which is not wanted here).
+		first := time.Date(d.Year, d.Month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		last := first.AddDate(0, 1, -1).Day()
+		want := Date{first.Year(), first.Month(), min(d.Day, last)}
+		if got := d.AddMonths(n); got != want || !got.Valid() {
+			t.Fatalf("%v + %d months = %v, want %v", d, n, got, want)
+		}
+	})
 }

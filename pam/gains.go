@@ -167,7 +167,7 @@ func (g *Gains) Add(baseline, followUp Result) Exclusion {
 		reason = ExcludedNotScored
 	case baseline.Calibration != followUp.Calibration:
 		reason = ExcludedIncomparable
-	case !baseline.Date.Valid() || !followUp.Date.Valid():
+	case baseline.Date.IsZero() || followUp.Date.IsZero() || !baseline.Date.validOrZero() || !followUp.Date.validOrZero():
 		reason = ExcludedUndated
 	case !w.contains(baseline.Date, followUp.Date):
 		reason = ExcludedOutsideWindow

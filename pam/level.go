@@ -184,6 +184,17 @@ func (s *LevelScheme) UnmarshalText(text []byte) error {
 // slugs.
 func ParseLevelScheme(s string) (LevelScheme, error) { return schemes.Parse(s, false) }
 
+// Source cites where the scheme's cut points are published; "" for an invalid scheme.
+func (s LevelScheme) Source() string {
+	switch s {
+	case Hibbard2005:
+		return "Hibbard JH, Mahoney ER, Stockard J, Tusler M. Development and testing of a short form of the patient activation measure. Health Serv Res 2005;40(6):1918–1930; cut points as restated in J Am Geriatr Soc 2010;58(8):1496–1503, Table 2."
+	case Insignia2024:
+		return "Insignia Health (Phreesia), current PAM levels, as recorded by the Shirley Ryan AbilityLab Rehabilitation Measures Database, Patient Activation Measure (searched March 2024)."
+	}
+	return ""
+}
+
 // Upper returns the scheme's upper bounds of Levels 1, 2 and 3 on the one-decimal score:
 // 47.0, 55.1 and 67.0 (Hibbard2005) or 72.4 (Insignia2024); zeros for an invalid scheme.
 func (s LevelScheme) Upper() [3]float64 {

@@ -122,3 +122,14 @@ func TestLevelDescriptions(t *testing.T) {
 		t.Errorf("an invalid level has a coding or description")
 	}
 }
+
+func TestLevelSchemeSources(t *testing.T) {
+	for _, s := range Schemes() {
+		if s.Source() == "" {
+			t.Errorf("%v has no source", s)
+		}
+	}
+	if LevelScheme(0).Source() != "" {
+		t.Errorf("an invalid scheme has a source")
+	}
+}

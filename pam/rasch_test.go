@@ -613,3 +613,32 @@ func TestNewtonCycleRegression(t *testing.T) {
 		}
 	}
 }
+
+func TestScorerIsSafeForConcurrentUse(t *testing.T) {
+	// Run under the race detector: goroutines sharing one scorer get the results one
+	// goroutine gets.
+	s := mustScorer(t, pcm(), Hibbard2005, DefaultPolicy())
+	rs := benchResponses(256, 2)
+	want := make([]Result, len(rs))
+	for i, r := range rs {
+		want[i], _ = s.Score(r)
+	}
+	done := make(chan []Result)
+	for range 4 {
+		go func() {
+			got := make([]Result, len(rs))
+			for i, r := range rs {
+				got[i], _ = s.Score(r)
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		got := <-done
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("response %d: %+v, want %+v", i, got[i], want[i])
+			}
+		}
+	}
+}
