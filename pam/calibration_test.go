@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/peopleandcommunities/engage/schemas"
+	"pgregory.net/rapid"
 )
 
 // hellstromTable3 is Table 3 of Hellström A et al., BMC Public Health 2019;19:1701
@@ -371,6 +372,26 @@ func FuzzParseCalibration(f *testing.F) {
 		}
 		if _, err := ParseCalibration(b); err != nil {
 			t.Fatalf("re-parsing a parsed calibration: %v", err)
+		}
+	})
+}
+
+func TestGeneratedCalibrationsRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := genCalibration(t)
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schemas.Validate(schemas.PAMCalibration, b); err != nil {
+			t.Fatalf("%s does not validate: %v", b, err)
+		}
+		got, err := ParseCalibration(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(c, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
 	})
 }

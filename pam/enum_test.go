@@ -247,3 +247,68 @@ func TestAddMonthsAgreesWithTime(t *testing.T) {
 		}
 	})
 }
+
+func FuzzParseEnums(f *testing.F) {
+	for _, s := range []string{"pa1", "PA13", "pam-13", "PAM13_S", "agree", "N/A", "Strongly agree", "level 3", "4",
+		"hibbard-2005", "current", "pcm", "extreme-line", "outside-window", "", "\xff", "ｐａ１"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Every parser either fails with an error matching ErrUnknown or returns a valid value
+		// whose slug parses back to it.
+		check := func(v textEnum, valid bool, err error, parse func(string) (textEnum, error)) {
+			if err != nil {
+				if !errors.Is(err, ErrUnknown) {
+					t.Fatalf("%q: error %v does not match ErrUnknown", s, err)
+				}
+				return
+			}
+			if !valid {
+				t.Fatalf("%q parsed to invalid %v", s, v)
+			}
+			back, err := parse(v.String())
+			if err != nil || back != v {
+				t.Fatalf("%q → %v → %v, %v", s, v, back, err)
+			}
+		}
+		it, err := ParseItem(s)
+		check(it, it.Valid(), err, func(s string) (textEnum, error) { return ParseItem(s) })
+		fm, err := ParseForm(s)
+		check(fm, fm.Valid(), err, func(s string) (textEnum, error) { return ParseForm(s) })
+		a, err := ParseAnswer(s)
+		check(a, a.Valid(), err, func(s string) (textEnum, error) { return ParseAnswer(s) })
+		fl, err := ParseFlag(s)
+		check(fl, fl.Valid(), err, func(s string) (textEnum, error) { return ParseFlag(s) })
+		l, err := ParseLevel(s)
+		check(l, l.Valid(), err, func(s string) (textEnum, error) { return ParseLevel(s) })
+		ls, err := ParseLevelScheme(s)
+		check(ls, ls.Valid(), err, func(s string) (textEnum, error) { return ParseLevelScheme(s) })
+		m, err := ParseModel(s)
+		check(m, m.Valid(), err, func(s string) (textEnum, error) { return ParseModel(s) })
+		e, err := ParseExclusion(s)
+		check(e, e.Valid(), err, func(s string) (textEnum, error) { return ParseExclusion(s) })
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-04-01", "2024-02-29", "2023-02-29", "0000-00-00", "9999-12-31", "2026-4-1", "２０２６-04-01", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, ErrOutOfRange) || d != (Date{}) {
+				t.Fatalf("%q: %v, %v", s, d, err)
+			}
+			return
+		}
+		if !d.Valid() || d.String() != s {
+			t.Fatalf("%q parsed to %v", s, d)
+		}
+		// The date agrees with package time's reading of it.
+		tm, err := time.Parse(time.DateOnly, s)
+		if err != nil || tm.Year() != d.Year || tm.Month() != d.Month || tm.Day() != d.Day {
+			t.Fatalf("%q: time.Parse gives %v, %v", s, tm, err)
+		}
+	})
+}

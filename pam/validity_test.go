@@ -119,3 +119,23 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+func FuzzPolicyValidate(f *testing.F) {
+	f.Add(0.5, 2, uint8(AllFlags))
+	f.Add(0.0, 0, uint8(0))
+	f.Add(1.0, 13, uint8(0xff))
+	f.Fuzz(func(t *testing.T, share float64, maxNA int, reject uint8) {
+		p := Policy{MinAnswered: share, MaxNotApplicable: maxNA, Reject: Flags(reject)}
+		if err := p.Validate(); err != nil {
+			if _, err := NewScorer(Hellstrom2019(), Insignia2024, p); err == nil {
+				t.Fatalf("an invalid policy %+v prepares", p)
+			}
+			return
+		}
+		for _, f := range []Form{PAM13, PAM10} {
+			if n := p.minAnswered(f); n < 1 || n > f.Len() {
+				t.Fatalf("%+v: minimum %d answered on %v", p, n, f)
+			}
+		}
+	})
+}
