@@ -59,8 +59,7 @@ const (
 	// ExcludedExtremeLine: either result is an extreme line response set, an exception of
 	// the measure.
 	ExcludedExtremeLine
-	// ExcludedLevel4: the baseline score is at Level 4, an exception of the measure (there
-	// is little room left to gain).
+	// ExcludedLevel4: the baseline score is at Level 4, an exception of the measure.
 	ExcludedLevel4
 	// ExcludedRejected: either result is not accepted by its validity policy for another
 	// reason (too few items answered, ...).

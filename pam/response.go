@@ -18,8 +18,8 @@ const MaxIDLength = 128
 //
 // Answers is indexed by item: Answers[PA1-1] is the answer to item 1, Answers[PA13-1] the
 // answer to item 13, whatever the form. An entry is NotAnswered for an item left blank and
-// must be NotAnswered for an item the form does not ask. The fixed array keeps a Response
-// free of pointers, so that scoring one allocates nothing.
+// must be NotAnswered for an item the form does not ask. The answers are a fixed array held
+// in the Response itself, so that scoring one allocates nothing.
 //
 // ID and Date are optional and supplied by the caller (a pseudonymous identifier and the
 // day the questionnaire was completed); engage carries them into the Result unchanged and

@@ -220,8 +220,9 @@ type Policy struct {
 //   - MaxNotApplicable 2: three or more items marked not applicable is an unusual pattern,
 //     the rule one published PAM-10 client applies before submitting to the licence holder's
 //     service; engage applies it to both forms.
-//   - Reject every flag: extreme lines are excluded by CBE/NQF #2483 (CMS MIPS 503), and the
-//     same published client treats all-same answers and too many N/A as patterns to reject.
+//   - Reject every flag: extreme lines are excluded by CBE/NQF #2483 (CMS MIPS 503); the
+//     same published client also rejects ten identical Agree answers and three or more N/A,
+//     and engage extends the identical-answers rule to every category.
 func DefaultPolicy() Policy {
 	return Policy{MinAnswered: 0.5, MaxNotApplicable: 2, Reject: AllFlags}
 }
