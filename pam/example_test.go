@@ -2,10 +2,12 @@ package pam_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 
 	"github.com/peopleandcommunities/engage/pam"
+	"github.com/peopleandcommunities/engage/schemas"
 )
 
 // Score one response with a calibration of your choice. Hellstrom2019 is a published Swedish
@@ -253,4 +255,29 @@ func ExampleScorer() {
 	fmt.Println(string(b))
 	// Output:
 	// {"form":"pam-13","calibration":"our-table","levelScheme":"insignia-2024","scored":true,"score":57.1,"unroundedScore":57.08412647720823,"level":"level-3","extreme":false,"answered":13,"notApplicable":0,"notAnswered":0,"flags":[],"accepted":true}
+}
+
+// Bad documents are reported with every problem located: first against the schema (shape),
+// then by Validate (meaning).
+func ExampleParseCalibration() {
+	_, err := pam.ParseCalibration([]byte(`{"name": "our-calibration", "model": "rating-scale",
+		"thresholds": [-2, 0.1], "items": [], "transform": {"intercept": 50, "slope": -8}}`))
+	var se *schemas.Error
+	if errors.As(err, &se) {
+		for _, v := range se.Violations {
+			fmt.Printf("%s [%s]\n", v.Pointer, v.Code)
+		}
+	}
+	// A document of the right shape that says something impossible: an item twice.
+	c := pam.Hellstrom2019()
+	c.Items[12].Item = pam.PA1
+	b, _ := json.Marshal(c)
+	_, err = pam.ParseCalibration(b)
+	fmt.Println(err)
+	// Output:
+	// /items [minItems]
+	// /thresholds [minItems]
+	// /transform/slope [exclusiveMinimum]
+	// /items/12/item: pam: duplicate item: each item calibrated once
+	// /items: pam: required value missing: every item of PAM-10 at least; missing pa13
 }
