@@ -17,8 +17,8 @@
 // official calibration belong to the licence holder (Insignia Health, a Phreesia company);
 // engage ships no item text and no official conversion table. Scoring needs a Calibration,
 // which the caller supplies: the licence holder's, if the organisation holds it, or a
-// published one such as Hellstrom2019, the one complete PAM-13 calibration in the public
-// literature (a Swedish sample's own scale, not the official one).
+// published one such as Hellstrom2019, the only complete PAM-13 calibration found in the
+// public literature (a Swedish sample's own scale, not the official one).
 //
 // # Scoring
 //
@@ -44,7 +44,8 @@
 // and standard deviation, level shares under both schemes) and Gains accumulates the #2483
 // measure over pairs of baseline and follow-up results. Both are fixed-size values whose zero
 // value is ready to use, and both merge, so that a national dataset can be split across
-// workers and combined with the same result as if it had been read by one.
+// workers and combined: the counts are exactly those of a single pass, and the means and
+// standard deviations agree with it to floating-point rounding.
 //
 // # Documents
 //
