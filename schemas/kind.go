@@ -21,6 +21,8 @@ const (
 	SROIResult                     // an evaluated SROI model (sroi.Result)
 	IndicatorData                  // counts and denominators for indicator statistics
 	EqualityData                   // values by group for inequality measures
+	Report                         // an engagement report for a place, principle by principle (examples/report)
+	Place                          // a place's input documents bundled for the report (examples/report -in)
 	kindEnd
 )
 
@@ -39,6 +41,8 @@ var kinds = [...]kindInfo{
 	SROIResult:     {"sroi-result", "sroi-result.json", "an evaluated Social Return on Investment model"},
 	IndicatorData:  {"indicator-data", "indicator-data.json", "counts and denominators from which indicator values are computed"},
 	EqualityData:   {"equality-data", "equality-data.json", "values by population group for inequality measures"},
+	Report:         {"report", "report.json", "an engagement report for a place: the six principles' measures, indicators and computed values"},
+	Place:          {"place", "place.json", "a place's input documents for the engagement report: areas, PAM responses, an SROI model, indicator and equality data"},
 }
 
 // Kinds returns every document kind in declaration order.

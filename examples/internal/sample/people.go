@@ -8,28 +8,18 @@ import (
 	"time"
 
 	"github.com/peopleandcommunities/engage/equality"
+	"github.com/peopleandcommunities/engage/pam"
 )
 
-// NumItems is the number of items of the Patient Activation Measure's long form (PAM-13).
-const NumItems = 13
-
-// Answers holds one questionnaire's answers in the licence holder's coding, indexed by PAM-13
-// item number minus one: 1 disagree strongly, 2 disagree, 3 agree, 4 agree strongly, 0 not
-// applicable, and Blank for an item left blank or not on the form answered.
-type Answers [NumItems]int8
-
-// Blank marks an item with no answer.
-const Blank int8 = -1
-
 // shortFormSkips are the PAM-13 items that the short form, PAM-10, does not ask: 3, 8 and 9.
-var shortFormSkips = [NumItems]bool{2: true, 7: true, 8: true}
+var shortFormSkips = [pam.NumItems]bool{2: true, 7: true, 8: true}
 
 // ItemLocations are the Rasch item locations, in logits, with which the generator answers the
 // questionnaire: the measures of the thirteen items published by Hellström A et al. (2019),
 // "Validation of the patient activation measure in patients at discharge from hospitals and at
 // distance from hospital care in Sweden", BMC Public Health 19:1701, Table 3, indexed by item
 // number minus one. They are a published Swedish calibration, not the licence holder's.
-var ItemLocations = [NumItems]float64{-1.55, -0.87, -0.07, -1.13, 0.19, -0.56, -0.57, -0.11, 0.70, 0.99, 0.69, 1.26, 1.05}
+var ItemLocations = [pam.NumItems]float64{-1.55, -0.87, -0.07, -1.13, 0.19, -0.56, -0.57, -0.11, 0.70, 0.99, 0.69, 1.26, 1.05}
 
 // Thresholds are the three step thresholds, in logits relative to an item's location, shared
 // by every item: each item's thresholds in Hellström et al. (2019), Table 3, are its measure
@@ -39,17 +29,25 @@ var Thresholds = [3]float64{-2.12, -0.49, 2.61}
 
 // Measurement is one completed questionnaire.
 type Measurement struct {
-	// Date is the day it was completed (midnight UTC); the zero time means it was not taken.
-	Date time.Time
+	// Response is the questionnaire as completed: the form, the person's ID, the date and
+	// the answers. It is the zero Response when the questionnaire was not taken.
+	Response pam.Response
 	// Activation is the person's latent activation when it was taken, in logits on the scale
 	// of ItemLocations: the truth the answers were drawn from, for checking estimates.
 	Activation float64
-	// Answers are the answers given.
-	Answers Answers
 }
 
 // Taken reports whether the questionnaire was completed.
-func (m Measurement) Taken() bool { return !m.Date.IsZero() }
+func (m Measurement) Taken() bool { return m.Response.Form.Valid() }
+
+// Date returns the day the questionnaire was completed as midnight UTC, or the zero time.
+func (m Measurement) Date() time.Time {
+	if !m.Taken() {
+		return time.Time{}
+	}
+	d := m.Response.Date
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
 
 // Person is someone referred to the place's social prescribing service, whose activation
 // was measured at referral (Baseline) and, unless they left the service, at follow-up six to
@@ -65,8 +63,9 @@ type Person struct {
 	Decile, Quintile int
 	// Ethnic is the person's ethnic category as recorded (possibly not stated or not known).
 	Ethnic equality.EthnicCategory
-	// Short reports that the person answered the short form, PAM-10, both times.
-	Short bool
+	// Form is the questionnaire the person answered both times: PAM-13, or for some the
+	// short form PAM-10.
+	Form pam.Form
 	// Baseline and FollowUp are the two measurements; FollowUp is not taken for people who
 	// left the service before it.
 	Baseline, FollowUp Measurement
@@ -84,7 +83,7 @@ var (
 	gainSD           = 0.85
 	followUpRate     = [5]float64{0.72, 0.755, 0.79, 0.825, 0.86}
 	shortFormRate    = 0.15
-	notApplicable    = [NumItems]float64{0.01, 0.01, 0.01, 0.07, 0.01, 0.01, 0.05, 0.01, 0.02, 0.01, 0.01, 0.01, 0.01}
+	notApplicable    = [pam.NumItems]float64{0.01, 0.01, 0.01, 0.07, 0.01, 0.01, 0.05, 0.01, 0.02, 0.01, 0.01, 0.01, 0.01}
 	blankRate        = 0.006
 	allHighRate      = 0.012 // extreme line responses: every answer agree strongly
 	allLowRate       = 0.004 // every answer disagree strongly
@@ -92,8 +91,8 @@ var (
 	notKnownRate     = 0.015
 	baselineStart    = time.Date(2025, time.April, 1, 0, 0, 0, 0, time.UTC)
 	baselineDays     = 183 // April to September 2025
-	followUpMinDays  = 180
-	followUpDaysSpan = 151 // so follow-up is 180 … 330 days after baseline
+	followUpMinDays  = 186
+	followUpDaysSpan = 150 // so follow-up is 186 … 335 days after baseline: always 6 to 12 months
 )
 
 // Person returns person i (0 ≤ i < Size().People). The same generator always returns the
@@ -106,26 +105,31 @@ func (g *Generator) Person(i int) Person {
 		Index: i, ID: recordID('P', i),
 		Area: ai, AreaCode: ar.Code, Decile: ar.Decile, Quintile: ar.Quintile,
 		Ethnic: g.ethnic(r, ai, nil),
-		Short:  r.Float64() < shortFormRate,
+		Form:   pam.PAM13,
+	}
+	if r.Float64() < shortFormRate {
+		p.Form = pam.PAM10
 	}
 	q := ar.Quintile - 1
 	theta := activationMean + quintileEffect[q] + activationSD*r.NormFloat64()
 	day := r.IntN(baselineDays)
+	date := baselineStart.AddDate(0, 0, day)
 	p.Baseline = Measurement{
-		Date:       baselineStart.AddDate(0, 0, day),
+		Response:   pam.Response{Form: p.Form, ID: p.ID, Date: pamDate(date), Answers: answer(r, theta, p.Form)},
 		Activation: theta,
-		Answers:    answer(r, theta, p.Short),
 	}
 	if r.Float64() < followUpRate[q] {
 		theta2 := theta + quintileGain[q] + gainSD*r.NormFloat64()
+		date = date.AddDate(0, 0, followUpMinDays+r.IntN(followUpDaysSpan))
 		p.FollowUp = Measurement{
-			Date:       p.Baseline.Date.AddDate(0, 0, followUpMinDays+r.IntN(followUpDaysSpan)),
+			Response:   pam.Response{Form: p.Form, ID: p.ID, Date: pamDate(date), Answers: answer(r, theta2, p.Form)},
 			Activation: theta2,
-			Answers:    answer(r, theta2, p.Short),
 		}
 	}
 	return p
 }
+
+func pamDate(t time.Time) pam.Date { return pam.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()} }
 
 // People returns every person in order of index, generated one at a time.
 func (g *Generator) People() iter.Seq[Person] { return g.PeopleRange(0, g.size.People) }
@@ -146,29 +150,27 @@ func (g *Generator) PeopleRange(from, to int) iter.Seq[Person] {
 // answer draws a questionnaire's answers for activation theta under the rating scale model
 // (AnswerProbabilities). Some items are not applicable or left blank, and a few people
 // give an extreme line, every answer the same.
-func answer(r *rand.Rand, theta float64, short bool) Answers {
-	var a Answers
-	extreme := int8(0)
+func answer(r *rand.Rand, theta float64, form pam.Form) [pam.NumItems]pam.Answer {
+	var a [pam.NumItems]pam.Answer
+	extreme := pam.NotAnswered
 	switch u := r.Float64(); {
 	case u < allHighRate:
-		extreme = 4
+		extreme = pam.AgreeStrongly
 	case u < allHighRate+allLowRate:
-		extreme = 1
+		extreme = pam.DisagreeStrongly
 	}
 	for it := range a {
-		if short && shortFormSkips[it] {
-			a[it] = Blank
-			continue
+		if form == pam.PAM10 && shortFormSkips[it] {
+			continue // not on the form: left NotAnswered
 		}
-		if extreme != 0 {
+		if extreme != pam.NotAnswered {
 			a[it] = extreme
 			continue
 		}
 		if u := r.Float64(); u < blankRate {
-			a[it] = Blank
-			continue
+			continue // left blank
 		} else if u < blankRate+notApplicable[it] {
-			a[it] = 0
+			a[it] = pam.NotApplicable
 			continue
 		}
 		pr := AnswerProbabilities(theta, ItemLocations[it])
@@ -178,7 +180,7 @@ func answer(r *rand.Rand, theta float64, short bool) Answers {
 			u -= pr[k]
 			k++
 		}
-		a[it] = int8(k + 1)
+		a[it] = pam.DisagreeStrongly + pam.Answer(k)
 	}
 	return a
 }
