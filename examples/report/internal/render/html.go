@@ -1,0 +1,173 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"strconv"
+
+	"github.com/peopleandcommunities/engage/examples/report/internal/build"
+)
+
+// HTML writes the report as one self-contained HTML page: no scripts, fonts, images or style
+// sheets are fetched; the charts are inline SVG. The page is written for accessibility:
+// one h1 and a heading for every section, a contents list, a caption on every table with
+// header cells scoped, every chart an image with a title, a description that gives its
+// numbers in words, and the same numbers in a table nearby, and colours that keep at least
+// 4.5:1 contrast for text and 3:1 for marks.
+func HTML(w io.Writer, r *build.Report) error {
+	charts := map[string]template.HTML{}
+	if c := r.Charts.ActivationLevels; c != nil {
+		charts["activationLevels"] = figure(levelsChart(c), c.Title, c.Description)
+	}
+	if c := r.Charts.ActivationGradient; c != nil {
+		charts["activationGradient"] = figure(gradientChart(c), c.Title, c.Description)
+	}
+	if c := r.Charts.SROIByYear; c != nil {
+		charts["sroiByYear"] = figure(yearsChart(c), c.Title, c.Description)
+	}
+	if c := r.Charts.SROITornado; c != nil {
+		charts["sroiTornado"] = figure(tornadoChart(c), c.Title, c.Description)
+	}
+	return page.Execute(w, struct {
+		R      *build.Report
+		Charts map[string]template.HTML
+	}{r, charts})
+}
+
+// figure wraps an SVG chart in a figure with its caption. The SVG is built by this package
+// with every piece of text escaped.
+func figure(svg, title, desc string) template.HTML {
+	return template.HTML(`<figure>` + svg + `<figcaption><strong>` + template.HTMLEscapeString(title) + `.</strong> ` +
+		template.HTMLEscapeString(desc) + `</figcaption></figure>`)
+}
+
+var page = template.Must(template.New("page").Funcs(template.FuncMap{
+	"numbers": findingNumbers,
+	"itoa":    strconv.Itoa,
+	"pct": func(x float64) string {
+		return strconv.FormatFloat(100*x, 'f', -1, 64)
+	},
+}).Parse(pageTemplate))
+
+const pageTemplate = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.R.Title}}</title>
+<style>
+:root { color-scheme: light; }
+body { margin: 0; background: #ffffff; color: #1b1b1b; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+header, main, footer, nav { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+header { padding-top: 1.5rem; }
+h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.45rem; margin: 2.5rem 0 .5rem; padding-top: .75rem; border-top: 3px solid #1d4f91; }
+h3 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
+h4 { font-size: 1.05rem; margin: 1.75rem 0 .4rem; }
+.notice { background: #fff4ce; border-left: 6px solid #7a5b00; padding: .6rem .9rem; font-weight: 600; }
+.lede { color: #3b3b3b; }
+.coverage { font-weight: 600; }
+.headline { font-size: 1.1rem; background: #eef3fa; border-left: 6px solid #1d4f91; padding: .5rem .9rem; }
+.finding { border-top: 1px solid #c8c8c8; margin-top: 1.5rem; }
+.meta { color: #3b3b3b; font-size: .92rem; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: .92rem; width: 100%; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; caption-side: top; }
+th, td { border-bottom: 1px solid #c8c8c8; padding: .35rem .5rem; vertical-align: top; text-align: left; }
+thead th { border-bottom: 2px solid #1b1b1b; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.yes { color: #0b6623; font-weight: 600; }
+.no { color: #505050; }
+figure { margin: 1.25rem 0; }
+figcaption { font-size: .92rem; color: #3b3b3b; margin-top: .35rem; }
+.table-wrap { overflow-x: auto; }
+a { color: #1d4f91; }
+a:focus { outline: 3px solid #7a5b00; outline-offset: 2px; }
+code { font-size: .9em; }
+ul.contents { list-style: none; padding-left: 0; }
+ul.contents li { margin: .2rem 0; }
+dt { font-weight: 600; margin-top: .6rem; }
+dd { margin-left: 1.25rem; }
+footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
+</style>
+</head>
+<body>
+<header>
+<h1>{{.R.Title}}</h1>
+{{if .R.Notice}}<p class="notice" role="note">{{.R.Notice}}</p>{{end}}
+<p class="lede">A report on {{.R.Place.Name}} ({{.R.Place.Code}}), period {{.R.Period}}, following the framework <cite>{{.R.Framework}}</cite>. Every interval is a 95 % confidence interval.</p>
+</header>
+<nav aria-label="Contents">
+<h2 id="contents">Contents</h2>
+<ul class="contents">
+<li><a href="#highlights">Highlights</a></li>
+{{range .R.Principles}}<li><a href="#principle-{{.Number}}">{{.Number}}. {{.Title}}</a></li>
+{{end}}<li><a href="#methods">Methods and sources</a></li>
+</ul>
+</nav>
+<main>
+<section aria-labelledby="highlights">
+<h2 id="highlights">Highlights</h2>
+<ul>
+{{range .R.Highlights}}<li>{{.}}</li>
+{{end}}</ul>
+</section>
+{{$charts := .Charts}}
+{{range $p := .R.Principles}}{{$num := numbers $p}}
+<section id="principle-{{$p.Number}}" aria-labelledby="principle-{{$p.Number}}-title">
+<h2 id="principle-{{$p.Number}}-title">{{$p.Number}}. {{$p.Title}}</h2>
+<p>{{$p.Summary}}</p>
+<p class="coverage">{{$p.Coverage}}</p>
+<h3>Measures of success and the evidence for them</h3>
+<div class="table-wrap">
+<table>
+<caption>Principle {{$p.Number}}: measures of success, the indicators that evidence them, and what these documents hold</caption>
+<thead><tr><th scope="col">Measure of success</th><th scope="col">Evidence in these documents</th><th scope="col">Indicators not supplied</th></tr></thead>
+<tbody>
+{{range $m := $p.Measures}}<tr>
+<th scope="row">{{$m.Name}}</th>
+<td>{{if $m.Findings}}<span class="yes">Yes:</span> {{range $i, $ind := $m.Indicators}}{{if $ind.Reported}}{{$ind.Name}}; {{end}}{{end}}findings {{range $i, $id := $m.Findings}}{{if $i}}, {{end}}<a href="#finding-{{$p.Number}}-{{$id}}">{{index $num $id}}</a>{{end}}{{else}}<span class="no">None</span>{{end}}</td>
+<td>{{range $i, $ind := $m.Indicators}}{{if not $ind.Reported}}{{$ind.Name}}<br>{{end}}{{end}}</td>
+</tr>
+{{end}}</tbody>
+</table>
+</div>
+{{if $p.Findings}}<h3>Findings</h3>{{end}}
+{{range $f := $p.Findings}}
+<article class="finding" id="finding-{{$p.Number}}-{{$f.ID}}" aria-labelledby="finding-{{$p.Number}}-{{$f.ID}}-title">
+<h4 id="finding-{{$p.Number}}-{{$f.ID}}-title">{{index $num $f.ID}} {{$f.Title}}</h4>
+{{with $f.Headline}}<p class="headline"><strong>{{.Label}}:</strong> {{.Text}}</p>{{end}}
+<ul>
+{{range $f.Statements}}<li>{{.}}</li>
+{{end}}</ul>
+{{range $f.Charts}}{{index $charts .}}
+{{end}}
+{{range $t := $f.Tables}}<div class="table-wrap">
+<table>
+<caption>{{$t.Caption}}</caption>
+<thead><tr>{{range $t.Columns}}<th scope="col"{{if .Numeric}} class="num"{{end}}>{{.Title}}</th>{{end}}</tr></thead>
+<tbody>
+{{range $row := $t.Rows}}<tr>{{range $i, $c := $row}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td{{if (index $t.Columns $i).Numeric}} class="num"{{end}}>{{$c}}</td>{{end}}{{end}}</tr>
+{{end}}</tbody>
+</table>
+</div>
+{{end}}
+<p class="meta">Methods: {{range $i, $m := $f.Methods}}{{if $i}}, {{end}}<a href="#method-{{$m}}">{{$m}}</a>{{end}}. Source: <code>{{$f.Source}}</code> in the place bundle.</p>
+</article>
+{{end}}
+</section>
+{{end}}
+<section aria-labelledby="methods">
+<h2 id="methods">Methods and sources</h2>
+<dl>
+{{range .R.Methods}}<dt id="method-{{.ID}}">{{.ID}}</dt>
+<dd>{{.Name}}. {{.Citation}}.</dd>
+{{end}}</dl>
+</section>
+</main>
+<footer>
+<p>Settings: intervals at {{pct .R.Settings.Confidence}} %; slope index of inequality limits from {{itoa .R.Settings.Repetitions}} Monte Carlo repetitions with seed {{.R.Settings.Seed}}{{if .R.Settings.Calibration}}; PAM calibration {{.R.Settings.Calibration}}, levels {{.R.Settings.LevelScheme}}{{end}}. Made with engage.</p>
+</footer>
+</body>
+</html>
+`
