@@ -1,0 +1,80 @@
+package schemas
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// Targets (issue "schemas"): validating a PAM response ≤ 20 µs; a 50-outcome SROI impact
+// map ≤ 300 µs; rejecting a 1 MiB hostile document within 10 ms and 16 MiB of allocation.
+
+func BenchmarkValidatePAMResponse(b *testing.B) {
+	v := fixtureValidator(b)
+	data := []byte(pamDoc)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for range b.N {
+		if err := v.validate(PAMResponse, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateSROIModel50(b *testing.B) {
+	v := fixtureValidator(b)
+	data := sroiDoc(50)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for range b.N {
+		if err := v.validate(SROIModel, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+const mib = 1 << 20
+
+// hostile documents of 1 MiB each.
+var hostile = map[string]func() []byte{
+	// 1 MiB of opening brackets: the validator alone spent 116 MB on 20 KB of these.
+	"deepNesting": func() []byte { return bytes.Repeat([]byte("["), mib) },
+	// Balanced nesting after almost 1 MiB of valid data, so the guard reads it all.
+	"deepNestingAtEnd": func() []byte {
+		var b bytes.Buffer
+		b.WriteString(`{"padding":"`)
+		b.WriteString(strings.Repeat("x", mib-200))
+		b.WriteString(`","deep":`)
+		b.WriteString(strings.Repeat("[", 40) + strings.Repeat("]", 40) + "}")
+		return b.Bytes()
+	},
+	// One number of a million digits.
+	"giantNumber": func() []byte { return append([]byte("[1"), append(bytes.Repeat([]byte("0"), mib-3), ']')...) },
+	// Many numbers whose exponents panic the validator (1e1000000000).
+	"giantExponents": func() []byte {
+		item := "1e1000000000,"
+		return []byte("[" + strings.Repeat(item, mib/len(item)) + "1]")
+	},
+	// A huge exponent at the very end of a large array of small numbers.
+	"giantExponentAtEnd": func() []byte {
+		return []byte("[" + strings.Repeat("1,", 99_000) + strings.Repeat(" ", mib-200_000) + "1e999999999]")
+	},
+	// Too many items for one array.
+	"longArray": func() []byte { return []byte("[" + strings.Repeat("0,", mib/2-1) + "0]") },
+}
+
+func BenchmarkRejectHostile(b *testing.B) {
+	v := fixtureValidator(b)
+	for _, name := range []string{"deepNesting", "deepNestingAtEnd", "giantNumber", "giantExponents", "giantExponentAtEnd", "longArray"} {
+		data := hostile[name]()
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for range b.N {
+				if err := v.validate(SROIModel, data); err == nil {
+					b.Fatal("accepted")
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,1030 @@
+package schemas
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The fast path. Validating through the validator library costs far more than the documents
+// warrant (it allocates maps and slices for every object it visits and compares every
+// number as a big.Rat), so Validate first asks a second evaluator, compiled here from the
+// same schema documents, whether the document conforms. That evaluator streams over the
+// document's bytes, allocating next to nothing. When it says yes, Validate is done; when it
+// says no, the library validates the document again and its findings are what Validate
+// reports, so every rejection is the library's. A schema that uses a keyword the fast
+// evaluator does not implement ("contains", "unevaluatedProperties", "$dynamicRef", …) is
+// not compiled here, and its kind is always validated by the library alone.
+//
+// The two evaluators must agree on every document. The fast one calls the same format
+// checks, uses the same regular-expression engine, and compares numbers exactly as the
+// library's big.Rat arithmetic does; differential tests and fuzzing compare their verdicts.
+
+// JSON types as a bit set.
+const (
+	tNull uint8 = 1 << iota
+	tBoolean
+	tInteger
+	tNumber
+	tString
+	tArray
+	tObject
+)
+
+var typeBits = map[string]uint8{"null": tNull, "boolean": tBoolean, "integer": tInteger, "number": tNumber,
+	"string": tString, "array": tArray, "object": tObject}
+
+// A fastNode is one compiled schema.
+type fastNode struct {
+	never   bool // the false schema
+	trivial bool // no assertion applies: every value conforms
+	types   uint8
+
+	enum     []any // values from the schema, numbers as json.Number
+	hasEnum  bool
+	constVal any
+	hasConst bool
+
+	fmtStr                                func(string) bool // the format's check of strings, if any
+	fmtNum                                func(string) bool // the format's check of numbers, if any
+	stringKw, numberKw, arrayKw, objectKw bool              // whether any keyword applies to values of that type
+
+	pattern              *regexp.Regexp
+	minLength, maxLength int
+
+	minimum, maximum, exclusiveMinimum, exclusiveMaximum *decNum
+	multipleOf                                           *big.Rat
+
+	minItems, maxItems int
+	uniqueItems        bool
+	prefixItems        []*fastNode
+	items              *fastNode
+
+	properties        map[string]*fastNode
+	required          map[string]int // field name → bit
+	patternProperties []patternNode
+	additional        *fastNode
+	propertyNames     *fastNode
+	minProps          int
+	maxProps          int
+	dependentRequired map[string][]string
+
+	allOf, anyOf, oneOf         []*fastNode
+	not, ifNode, then, elseNode *fastNode
+	ref                         *fastNode
+}
+
+type patternNode struct {
+	re   *regexp.Regexp
+	node *fastNode
+}
+
+// annotations are keywords that assert nothing in draft 2020-12 as engage compiles it.
+var annotations = map[string]bool{"$schema": true, "$id": true, "$anchor": true, "$comment": true, "$defs": true,
+	"definitions": true, "title": true, "description": true, "default": true, "examples": true,
+	"deprecated": true, "readOnly": true, "writeOnly": true}
+
+// A fastCompiler builds fastNodes from schema documents.
+type fastCompiler struct {
+	raw     map[string]any
+	builtin func(name string) func(any) bool // the library's own formats
+	nodes   map[string]*fastNode             // by url#pointer
+	err     error                            // the first feature the fast path lacks
+}
+
+// compileFast compiles the schema at url for the fast path, or reports why it cannot.
+func compileFast(raw map[string]any, url string, builtin func(string) func(any) bool) (*fastNode, error) {
+	c := &fastCompiler{raw: raw, builtin: builtin, nodes: map[string]*fastNode{}}
+	root := c.node(url, "")
+	if c.err != nil {
+		return nil, c.err
+	}
+	if err := c.checkLoops(); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+func (c *fastCompiler) unsupported(url, ptr, why string) {
+	if c.err == nil {
+		if ptr == "" {
+			ptr = "/"
+		}
+		c.err = fmt.Errorf("%s at %s#%s", why, strings.TrimPrefix(url, BaseURI), ptr)
+	}
+}
+
+func (c *fastCompiler) node(url, ptr string) *fastNode {
+	key := url + "#" + ptr
+	if n, ok := c.nodes[key]; ok {
+		return n
+	}
+	n := &fastNode{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1, minProps: -1, maxProps: -1}
+	c.nodes[key] = n
+	v, ok := resolvePointer(c.raw[url], ptr)
+	if !ok {
+		c.unsupported(url, ptr, "a schema that is not there")
+		return n
+	}
+	switch s := v.(type) {
+	case bool:
+		n.never, n.trivial = !s, s
+		return n
+	case map[string]any:
+		c.fill(n, url, ptr, s)
+	default:
+		c.unsupported(url, ptr, "a schema that is not an object")
+	}
+	return n
+}
+
+func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
+	sub := func(kw string) *fastNode { return c.node(url, ptr+"/"+escapeToken(kw)) }
+	list := func(kw string) []*fastNode {
+		items, ok := s[kw].([]any)
+		if !ok {
+			c.unsupported(url, ptr+"/"+kw, "a malformed "+kw)
+			return nil
+		}
+		out := make([]*fastNode, len(items))
+		for i := range items {
+			out[i] = c.node(url, ptr+"/"+kw+"/"+strconv.Itoa(i))
+		}
+		return out
+	}
+	intParam := func(kw string) int {
+		num, ok := s[kw].(json.Number)
+		if !ok {
+			c.unsupported(url, ptr+"/"+kw, "a malformed "+kw)
+			return -1
+		}
+		f, _ := num.Float64() // as the library reads it
+		return int(f)
+	}
+	decParam := func(kw string) *decNum {
+		num, ok := s[kw].(json.Number)
+		if !ok {
+			c.unsupported(url, ptr+"/"+kw, "a malformed "+kw)
+			return nil
+		}
+		d, ok := parseDec(string(num))
+		if !ok {
+			c.unsupported(url, ptr+"/"+kw, "a bound with more digits than the fast path holds")
+			return nil
+		}
+		return &d
+	}
+	assertions := 0
+	for _, kw := range sortedKeys(s) {
+		if annotations[kw] {
+			continue
+		}
+		assertions++
+		switch kw {
+		case "$ref":
+			ref, _ := s[kw].(string)
+			file, target, _, problem := resolveRefPointer(url, ref, c.raw)
+			if problem != "" {
+				c.unsupported(url, ptr+"/$ref", "an unresolved $ref")
+				continue
+			}
+			n.ref = c.node(file, target)
+		case "type":
+			switch t := s[kw].(type) {
+			case string:
+				n.types = typeBits[t]
+			case []any:
+				for _, x := range t {
+					name, _ := x.(string)
+					n.types |= typeBits[name]
+				}
+			}
+			if n.types == 0 {
+				c.unsupported(url, ptr+"/type", "an unknown type")
+			}
+		case "enum":
+			n.enum, n.hasEnum = asList(s[kw]), true
+		case "const":
+			n.constVal, n.hasConst = s[kw], true
+		case "format":
+			name, _ := s[kw].(string)
+			if f, ok := formats[name]; ok {
+				n.fmtStr, n.fmtNum = f.str, f.num
+			} else if check := c.builtin(name); check != nil {
+				// The library's formats check strings only and pass everything else.
+				n.fmtStr = func(v string) bool { return check(v) }
+			} else {
+				c.unsupported(url, ptr+"/format", "an unknown format")
+			}
+			n.stringKw, n.numberKw = n.stringKw || n.fmtStr != nil, n.numberKw || n.fmtNum != nil
+		case "pattern":
+			expr, _ := s[kw].(string)
+			re, err := regexp.Compile(expr)
+			if err != nil {
+				c.unsupported(url, ptr+"/pattern", "an invalid pattern")
+				continue
+			}
+			n.pattern, n.stringKw = re, true
+		case "minLength":
+			n.minLength, n.stringKw = intParam(kw), true
+		case "maxLength":
+			n.maxLength, n.stringKw = intParam(kw), true
+		case "minimum":
+			n.minimum, n.numberKw = decParam(kw), true
+		case "maximum":
+			n.maximum, n.numberKw = decParam(kw), true
+		case "exclusiveMinimum":
+			n.exclusiveMinimum, n.numberKw = decParam(kw), true
+		case "exclusiveMaximum":
+			n.exclusiveMaximum, n.numberKw = decParam(kw), true
+		case "multipleOf":
+			num, _ := s[kw].(json.Number)
+			r, ok := new(big.Rat).SetString(string(num))
+			if !ok || r.Sign() <= 0 {
+				c.unsupported(url, ptr+"/multipleOf", "a malformed multipleOf")
+				continue
+			}
+			n.multipleOf, n.numberKw = r, true
+		case "minItems":
+			n.minItems, n.arrayKw = intParam(kw), true
+		case "maxItems":
+			n.maxItems, n.arrayKw = intParam(kw), true
+		case "uniqueItems":
+			n.uniqueItems, _ = s[kw].(bool)
+			n.arrayKw = n.arrayKw || n.uniqueItems
+		case "prefixItems":
+			n.prefixItems, n.arrayKw = list(kw), true
+		case "items":
+			if _, isList := s[kw].([]any); isList {
+				c.unsupported(url, ptr+"/items", "items as a list (draft 2019-09 and earlier)")
+				continue
+			}
+			n.items, n.arrayKw = sub(kw), true
+		case "properties":
+			props, _ := s[kw].(map[string]any)
+			n.properties = make(map[string]*fastNode, len(props))
+			for name := range props {
+				n.properties[name] = c.node(url, ptr+"/properties/"+escapeToken(name))
+			}
+			n.objectKw = true
+		case "required":
+			names := asList(s[kw])
+			n.required = make(map[string]int, len(names))
+			for _, x := range names {
+				if name, ok := x.(string); ok {
+					if _, dup := n.required[name]; !dup {
+						n.required[name] = len(n.required)
+					}
+				}
+			}
+			n.objectKw = true
+		case "patternProperties":
+			pp, _ := s[kw].(map[string]any)
+			for _, expr := range sortedKeys(pp) {
+				re, err := regexp.Compile(expr)
+				if err != nil {
+					c.unsupported(url, ptr+"/patternProperties", "an invalid pattern")
+					continue
+				}
+				n.patternProperties = append(n.patternProperties,
+					patternNode{re, c.node(url, ptr+"/patternProperties/"+escapeToken(expr))})
+			}
+			n.objectKw = true
+		case "additionalProperties":
+			n.additional, n.objectKw = sub(kw), true
+		case "propertyNames":
+			n.propertyNames, n.objectKw = sub(kw), true
+		case "minProperties":
+			n.minProps, n.objectKw = intParam(kw), true
+		case "maxProperties":
+			n.maxProps, n.objectKw = intParam(kw), true
+		case "dependentRequired":
+			deps, _ := s[kw].(map[string]any)
+			n.dependentRequired = make(map[string][]string, len(deps))
+			for name, list := range deps {
+				for _, x := range asList(list) {
+					if req, ok := x.(string); ok {
+						n.dependentRequired[name] = append(n.dependentRequired[name], req)
+					}
+				}
+			}
+			n.objectKw = true
+		case "allOf":
+			n.allOf = list(kw)
+		case "anyOf":
+			n.anyOf = list(kw)
+		case "oneOf":
+			n.oneOf = list(kw)
+		case "not":
+			n.not = sub(kw)
+		case "if":
+			n.ifNode = sub(kw)
+			if _, ok := s["then"]; ok {
+				n.then = c.node(url, ptr+"/then")
+			}
+			if _, ok := s["else"]; ok {
+				n.elseNode = c.node(url, ptr+"/else")
+			}
+		case "then", "else":
+			// compiled with "if"; without "if" they assert nothing, as in the library
+		default:
+			c.unsupported(url, ptr+"/"+escapeToken(kw), "the keyword "+strconv.Quote(kw))
+		}
+	}
+	n.trivial = assertions == 0
+}
+
+// checkLoops rejects schemas that could apply to the same value forever ({"$ref": "#"} at
+// the root, or allOf rings), which the library reports as an infinite loop.
+func (c *fastCompiler) checkLoops() error {
+	const (
+		white = iota
+		grey
+		black
+	)
+	state := map[*fastNode]int{}
+	var visit func(n *fastNode) bool
+	visit = func(n *fastNode) bool {
+		switch state[n] {
+		case grey:
+			return false
+		case black:
+			return true
+		}
+		state[n] = grey
+		for _, m := range n.inPlace() {
+			if !visit(m) {
+				return false
+			}
+		}
+		state[n] = black
+		return true
+	}
+	keys := make([]string, 0, len(c.nodes))
+	for k := range c.nodes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !visit(c.nodes[k]) {
+			return fmt.Errorf("schemas that apply to the same value in a loop, through %s", strings.TrimPrefix(k, BaseURI))
+		}
+	}
+	return nil
+}
+
+// inPlace lists the schemas that apply to the same value as n.
+func (n *fastNode) inPlace() []*fastNode {
+	var out []*fastNode
+	out = append(out, n.allOf...)
+	out = append(out, n.anyOf...)
+	out = append(out, n.oneOf...)
+	for _, m := range []*fastNode{n.not, n.ifNode, n.then, n.elseNode, n.ref} {
+		if m != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// A fastEval evaluates a document that guard has accepted (so well-formed and within the
+// limits) against fastNodes.
+type fastEval struct {
+	src string
+}
+
+func (e *fastEval) space(pos int) int {
+	for pos < len(e.src) {
+		switch e.src[pos] {
+		case ' ', '\t', '\n', '\r':
+			pos++
+		default:
+			return pos
+		}
+	}
+	return pos
+}
+
+// eval reports whether the value at pos conforms to n, and where the value ends (when it
+// conforms).
+func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
+	pos = e.space(pos)
+	if n.never {
+		return 0, false
+	}
+	if n.trivial {
+		return e.skip(pos), true
+	}
+	end := -1
+	ok := true
+	switch c := e.src[pos]; {
+	case c == '{':
+		if n.types != 0 && n.types&tObject == 0 {
+			return 0, false
+		}
+		if n.objectKw {
+			end, ok = e.object(n, pos)
+		}
+	case c == '[':
+		if n.types != 0 && n.types&tArray == 0 {
+			return 0, false
+		}
+		if n.arrayKw {
+			end, ok = e.array(n, pos)
+		}
+	case c == '"':
+		if n.types != 0 && n.types&tString == 0 {
+			return 0, false
+		}
+		end, ok = e.string(n, pos)
+	case c == 't' || c == 'f':
+		if n.types != 0 && n.types&tBoolean == 0 {
+			return 0, false
+		}
+		end = pos + 4
+		if c == 'f' {
+			end++
+		}
+	case c == 'n':
+		if n.types != 0 && n.types&tNull == 0 {
+			return 0, false
+		}
+		end = pos + 4
+	default:
+		end, ok = e.number(n, pos)
+	}
+	if !ok {
+		return 0, false
+	}
+	if end < 0 {
+		end = e.skip(pos)
+	}
+	if n.hasEnum || n.hasConst {
+		if !e.matchesValues(n, pos, end) {
+			return 0, false
+		}
+	}
+	for _, m := range n.allOf {
+		if _, ok := e.eval(m, pos); !ok {
+			return 0, false
+		}
+	}
+	if len(n.anyOf) > 0 {
+		any := false
+		for _, m := range n.anyOf {
+			if _, ok := e.eval(m, pos); ok {
+				any = true
+				break
+			}
+		}
+		if !any {
+			return 0, false
+		}
+	}
+	if len(n.oneOf) > 0 {
+		matched := 0
+		for _, m := range n.oneOf {
+			if _, ok := e.eval(m, pos); ok {
+				matched++
+			}
+		}
+		if matched != 1 {
+			return 0, false
+		}
+	}
+	if n.not != nil {
+		if _, ok := e.eval(n.not, pos); ok {
+			return 0, false
+		}
+	}
+	if n.ifNode != nil {
+		_, cond := e.eval(n.ifNode, pos)
+		next := n.elseNode
+		if cond {
+			next = n.then
+		}
+		if next != nil {
+			if _, ok := e.eval(next, pos); !ok {
+				return 0, false
+			}
+		}
+	}
+	if n.ref != nil {
+		if _, ok := e.eval(n.ref, pos); !ok {
+			return 0, false
+		}
+	}
+	return end, true
+}
+
+// string checks a string value whose opening quote is at pos.
+func (e *fastEval) string(n *fastNode, pos int) (int, bool) {
+	start := pos + 1
+	i, escaped := start, false
+	for e.src[i] != '"' {
+		if e.src[i] == '\\' {
+			escaped = true
+			i++
+		}
+		i++
+	}
+	end := i + 1
+	if !n.stringKw {
+		return end, true
+	}
+	s := e.src[start:i]
+	if escaped {
+		s = unescape(s)
+	}
+	if n.minLength >= 0 || n.maxLength >= 0 {
+		length := utf8.RuneCountInString(s)
+		if n.minLength >= 0 && length < n.minLength || n.maxLength >= 0 && length > n.maxLength {
+			return 0, false
+		}
+	}
+	if n.pattern != nil && !n.pattern.MatchString(s) {
+		return 0, false
+	}
+	if n.fmtStr != nil && !n.fmtStr(s) {
+		return 0, false
+	}
+	return end, true
+}
+
+// number checks a number at pos.
+func (e *fastEval) number(n *fastNode, pos int) (int, bool) {
+	end := pos
+	for end < len(e.src) {
+		c := e.src[end]
+		if !(isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+			break
+		}
+		end++
+	}
+	lit := e.src[pos:end]
+	integerOnly := n.types != 0 && n.types&tNumber == 0
+	if integerOnly && n.types&tInteger == 0 {
+		return 0, false
+	}
+	if !integerOnly && !n.numberKw {
+		return end, true
+	}
+	d, ok := parseDec(lit)
+	if !ok {
+		return 0, false // guard admits nothing parseDec refuses
+	}
+	if integerOnly && !d.isInt() {
+		return 0, false
+	}
+	if n.minimum != nil && d.cmp(n.minimum) < 0 ||
+		n.maximum != nil && d.cmp(n.maximum) > 0 ||
+		n.exclusiveMinimum != nil && d.cmp(n.exclusiveMinimum) <= 0 ||
+		n.exclusiveMaximum != nil && d.cmp(n.exclusiveMaximum) >= 0 {
+		return 0, false
+	}
+	if n.multipleOf != nil {
+		q, ok := new(big.Rat).SetString(lit)
+		if !ok || !q.Quo(q, n.multipleOf).IsInt() {
+			return 0, false
+		}
+	}
+	if n.fmtNum != nil && !n.fmtNum(lit) {
+		return 0, false
+	}
+	return end, true
+}
+
+// array checks an array whose opening bracket is at pos.
+func (e *fastEval) array(n *fastNode, pos int) (int, bool) {
+	pos = e.space(pos + 1)
+	count := 0
+	var starts []int
+	if e.src[pos] != ']' {
+		for {
+			var child *fastNode
+			switch {
+			case count < len(n.prefixItems):
+				child = n.prefixItems[count]
+			case n.items != nil:
+				child = n.items
+			}
+			start := pos
+			if n.uniqueItems {
+				starts = append(starts, start)
+			}
+			if child != nil {
+				end, ok := e.eval(child, pos)
+				if !ok {
+					return 0, false
+				}
+				pos = end
+			} else {
+				pos = e.skip(pos)
+			}
+			count++
+			pos = e.space(pos)
+			if e.src[pos] == ']' {
+				break
+			}
+			pos = e.space(pos + 1) // the comma
+		}
+	}
+	if n.minItems >= 0 && count < n.minItems || n.maxItems >= 0 && count > n.maxItems {
+		return 0, false
+	}
+	if n.uniqueItems && count > 1 {
+		seen := make(map[string]bool, count)
+		for _, start := range starts {
+			var b strings.Builder
+			canonical(&b, e.decodeAt(start))
+			k := b.String()
+			if seen[k] {
+				return 0, false
+			}
+			seen[k] = true
+		}
+	}
+	return pos + 1, true
+}
+
+// object checks an object whose opening brace is at pos.
+func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
+	open := pos
+	pos = e.space(pos + 1)
+	count := 0
+	var found uint64
+	var foundMany []bool
+	if len(n.required) > 64 {
+		foundMany = make([]bool, len(n.required))
+	}
+	if e.src[pos] != '}' {
+		for {
+			count++
+			keyStart := pos + 1
+			i, escaped := keyStart, false
+			for e.src[i] != '"' {
+				if e.src[i] == '\\' {
+					escaped = true
+					i++
+				}
+				i++
+			}
+			key := e.src[keyStart:i]
+			if escaped {
+				key = unescape(key)
+			}
+			if bit, ok := n.required[key]; ok {
+				if foundMany != nil {
+					foundMany[bit] = true
+				} else {
+					found |= 1 << bit
+				}
+			}
+			if n.propertyNames != nil {
+				if _, ok := e.eval(n.propertyNames, pos); !ok {
+					return 0, false
+				}
+			}
+			pos = e.space(i + 1)
+			pos = e.space(pos + 1) // the colon
+			end := -1
+			matched := false
+			if child, ok := n.properties[key]; ok {
+				matched = true
+				if end, ok = e.eval(child, pos); !ok {
+					return 0, false
+				}
+			}
+			for _, pp := range n.patternProperties {
+				if pp.re.MatchString(key) {
+					matched = true
+					var ok bool
+					if end, ok = e.eval(pp.node, pos); !ok {
+						return 0, false
+					}
+				}
+			}
+			if !matched && n.additional != nil {
+				var ok bool
+				if end, ok = e.eval(n.additional, pos); !ok {
+					return 0, false
+				}
+			}
+			if end < 0 {
+				end = e.skip(pos)
+			}
+			pos = e.space(end)
+			if e.src[pos] == '}' {
+				break
+			}
+			pos = e.space(pos + 1) // the comma
+		}
+	}
+	if n.minProps >= 0 && count < n.minProps || n.maxProps >= 0 && count > n.maxProps {
+		return 0, false
+	}
+	if len(n.required) > 0 {
+		if foundMany != nil {
+			for _, f := range foundMany {
+				if !f {
+					return 0, false
+				}
+			}
+		} else if found != 1<<len(n.required)-1 {
+			return 0, false
+		}
+	}
+	if len(n.dependentRequired) > 0 {
+		obj, _ := e.decodeAt(open).(map[string]any)
+		for name, reqs := range n.dependentRequired {
+			if _, ok := obj[name]; ok {
+				for _, r := range reqs {
+					if _, ok := obj[r]; !ok {
+						return 0, false
+					}
+				}
+			}
+		}
+	}
+	return pos + 1, true
+}
+
+// matchesValues checks "enum" and "const" on the value between pos and end, comparing as
+// JSON Schema does (numbers by value, objects regardless of field order).
+func (e *fastEval) matchesValues(n *fastNode, pos, end int) bool {
+	var v any
+	switch c := e.src[pos]; {
+	case c == '"':
+		s := e.src[pos+1 : end-1]
+		if strings.IndexByte(s, '\\') >= 0 {
+			s = unescape(s)
+		}
+		v = s
+	case c == 't':
+		v = true
+	case c == 'f':
+		v = false
+	case c == 'n':
+		v = nil
+	case c == '{' || c == '[':
+		v = e.decodeAt(pos)
+	default:
+		v = json.Number(e.src[pos:end])
+	}
+	if n.hasConst && !jsonEqual(v, n.constVal) {
+		return false
+	}
+	if n.hasEnum {
+		for _, x := range n.enum {
+			if jsonEqual(v, x) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// decodeAt decodes the value at pos.
+func (e *fastEval) decodeAt(pos int) any {
+	d := decoder{src: e.src, pos: pos}
+	return d.value()
+}
+
+// skip returns the position after the value at pos.
+func (e *fastEval) skip(pos int) int {
+	depth := 0
+	for pos < len(e.src) {
+		switch e.src[pos] {
+		case '"':
+			pos++
+			for e.src[pos] != '"' {
+				if e.src[pos] == '\\' {
+					pos++
+				}
+				pos++
+			}
+			pos++
+			if depth == 0 {
+				return pos
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return pos
+			}
+			depth--
+			if depth == 0 {
+				return pos + 1
+			}
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return pos
+			}
+		}
+		pos++
+	}
+	return pos
+}
+
+// jsonEqual compares two decoded JSON values as JSON Schema does.
+func jsonEqual(a, b any) bool {
+	switch a := a.(type) {
+	case nil:
+		return b == nil
+	case bool:
+		bb, ok := b.(bool)
+		return ok && a == bb
+	case string:
+		bs, ok := b.(string)
+		return ok && a == bs
+	case json.Number:
+		bn, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		da, okA := parseDec(string(a))
+		db, okB := parseDec(string(bn))
+		if okA && okB {
+			return da.cmp(&db) == 0
+		}
+		ra, okA := new(big.Rat).SetString(string(a))
+		rb, okB := new(big.Rat).SetString(string(bn))
+		return okA && okB && ra.Cmp(rb) == 0
+	case []any:
+		bl, ok := b.([]any)
+		if !ok || len(a) != len(bl) {
+			return false
+		}
+		for i := range a {
+			if !jsonEqual(a[i], bl[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		bm, ok := b.(map[string]any)
+		if !ok || len(a) != len(bm) {
+			return false
+		}
+		for k, v := range a {
+			w, ok := bm[k]
+			if !ok || !jsonEqual(v, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// A decNum is an exact decimal number ±0.d₁d₂…dₙ × 10^exp, with d₁ and dₙ not zero; zero
+// has no digits.
+type decNum struct {
+	neg    bool
+	n      int
+	digits [MaxNumberDigits]byte
+	exp    int
+}
+
+// parseDec parses a JSON number literal of at most MaxNumberDigits digits.
+func parseDec(lit string) (decNum, bool) {
+	var d decNum
+	i := 0
+	if i < len(lit) && lit[i] == '-' {
+		d.neg = true
+		i++
+	}
+	intDigits, leading := 0, true
+	point := 0 // digits of the integer part kept
+	for ; i < len(lit) && isDigit(lit[i]); i++ {
+		intDigits++
+		if leading && lit[i] == '0' {
+			continue
+		}
+		leading = false
+		if d.n == len(d.digits) {
+			return d, false
+		}
+		d.digits[d.n] = lit[i]
+		d.n++
+		point++
+	}
+	zerosAfterPoint := 0
+	if i < len(lit) && lit[i] == '.' {
+		for i++; i < len(lit) && isDigit(lit[i]); i++ {
+			if leading && lit[i] == '0' {
+				zerosAfterPoint++
+				continue
+			}
+			leading = false
+			if d.n == len(d.digits) {
+				return d, false
+			}
+			d.digits[d.n] = lit[i]
+			d.n++
+		}
+	}
+	if intDigits == 0 {
+		return d, false
+	}
+	exp := 0
+	if i < len(lit) && (lit[i] == 'e' || lit[i] == 'E') {
+		i++
+		neg := false
+		if i < len(lit) && (lit[i] == '+' || lit[i] == '-') {
+			neg = lit[i] == '-'
+			i++
+		}
+		if i == len(lit) {
+			return d, false
+		}
+		for ; i < len(lit) && isDigit(lit[i]); i++ {
+			exp = exp*10 + int(lit[i]-'0')
+			if exp > 1_000_000 {
+				return d, false
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	if i != len(lit) {
+		return d, false
+	}
+	for d.n > 0 && d.digits[d.n-1] == '0' {
+		d.n--
+	}
+	if d.n == 0 {
+		return decNum{}, true
+	}
+	if point > 0 {
+		d.exp = point + exp
+	} else {
+		d.exp = -zerosAfterPoint + exp
+	}
+	return d, true
+}
+
+func (d *decNum) sign() int {
+	switch {
+	case d.n == 0:
+		return 0
+	case d.neg:
+		return -1
+	}
+	return 1
+}
+
+// cmp returns -1, 0 or +1 as d is less than, equal to or greater than o.
+func (d *decNum) cmp(o *decNum) int {
+	sd, so := d.sign(), o.sign()
+	if sd != so {
+		if sd < so {
+			return -1
+		}
+		return 1
+	}
+	if sd == 0 {
+		return 0
+	}
+	m := d.cmpMagnitude(o)
+	if sd < 0 {
+		return -m
+	}
+	return m
+}
+
+func (d *decNum) cmpMagnitude(o *decNum) int {
+	if d.exp != o.exp {
+		if d.exp > o.exp {
+			return 1
+		}
+		return -1
+	}
+	for i := 0; i < d.n && i < o.n; i++ {
+		if d.digits[i] != o.digits[i] {
+			if d.digits[i] > o.digits[i] {
+				return 1
+			}
+			return -1
+		}
+	}
+	switch {
+	case d.n > o.n:
+		return 1
+	case d.n < o.n:
+		return -1
+	}
+	return 0
+}
+
+// isInt reports whether d is a whole number.
+func (d *decNum) isInt() bool { return d.n == 0 || d.n <= d.exp }
