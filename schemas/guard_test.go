@@ -35,14 +35,14 @@ func TestGuardAccepts(t *testing.T) {
 	for _, doc := range []string{
 		`0`, `-0`, `"x"`, `true`, `false`, `null`, `[]`, `{}`, " \t\r\n{ } ",
 		`{"a":[1,2,{"b":null}],"c":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"}`,
-		`"é ✓ 😀"`,                  // UTF-8 text
-		`"\ud800"`,                  // an unpaired surrogate escape is well-formed JSON (decoded as U+FFFD)
-		nest(MaxDepth),              // exactly MaxDepth levels
+		`"é ✓ 😀"`,      // UTF-8 text
+		`"\ud800"`,     // an unpaired surrogate escape is well-formed JSON (decoded as U+FFFD)
+		nest(MaxDepth), // exactly MaxDepth levels
 		`{"a":` + nest(MaxDepth-1) + `}`,
 		"[" + strings.Repeat("0,", MaxArrayLength-1) + "0]", // exactly MaxArrayLength items
 		object(MaxObjectMembers),
-		strings.Repeat("1", MaxNumberDigits),                          // 40 digits
-		"0." + strings.Repeat("1", MaxNumberDigits-1),                 // 40 digits, one before the point
+		strings.Repeat("1", MaxNumberDigits),          // 40 digits
+		"0." + strings.Repeat("1", MaxNumberDigits-1), // 40 digits, one before the point
 		"1e300", "9.99e300", "-1e300", "1e-300", "0.001e-297", "10e299", // magnitudes 10^300 … 10^-300
 		"0e300", "0e-300", "0.0e300", "-0.000", "1E+2", "1e-0",
 		`{"a":1,"A":2,"a ":3}`, // names differing in case or space are different names
@@ -60,8 +60,8 @@ func TestGuardRejects(t *testing.T) {
 	inner := "[" + strings.Repeat("0,", MaxArrayLength-1) + "0]"
 	values := "[" + strings.Repeat(inner+",", 9) + inner + "]"
 	for _, c := range []struct {
-		name, doc    string
-		code, ptr    string
+		name, doc     string
+		code, ptr     string
 		wantInMessage string
 	}{
 		{"empty", ``, codeSyntax, "", "empty"},
