@@ -94,13 +94,13 @@ func compile(fsys fs.FS, files map[Kind]string) (v *validator, err error) {
 			v.errs[k] = fmt.Errorf("%w: no schema is embedded for %s documents (%s)", ErrInternal, k, name)
 			continue
 		}
-		if err := firstBroken(broken, url, v.raw); err != nil {
-			v.errs[k] = fmt.Errorf("%w: %v", ErrInternal, err)
-			continue
-		}
 		s, err := c.Compile(url)
 		if err != nil {
 			v.errs[k] = fmt.Errorf("%w: schema %s does not compile: %v", ErrInternal, name, err)
+			continue
+		}
+		if err := firstBroken(broken, url, v.raw); err != nil {
+			v.errs[k] = fmt.Errorf("%w: %v", ErrInternal, err)
 			continue
 		}
 		v.schemas[k] = s

@@ -95,12 +95,22 @@ func Validate(k Kind, data []byte) error {
 // validate runs the checks Validate describes. A panic anywhere below, in the validator
 // library or in this package, is recovered and reported as ErrInternal: bad input must
 // never crash the caller.
-func (v *validator) validate(k Kind, data []byte) (err error) {
+func (v *validator) validate(k Kind, data []byte) error {
+	return safely(k, func() error { return v.validateUnsafe(k, data) })
+}
+
+// safely runs f, turning a panic into an error matching ErrInternal. It is the last line of
+// defence: the guard exists so that it is never needed.
+func safely(k Kind, f func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: the validator failed on a %s document", ErrInternal, k)
 		}
 	}()
+	return f()
+}
+
+func (v *validator) validateUnsafe(k Kind, data []byte) error {
 	if bad := guard(data); bad != nil {
 		return &Error{Kind: k, Violations: []Violation{*bad}}
 	}
