@@ -78,3 +78,79 @@ func BenchmarkRejectHostile(b *testing.B) {
 		})
 	}
 }
+
+// Explaining a rejected document: the fast path says no, then the library validates the
+// decoded document and every violation is explained and ordered.
+func BenchmarkExplainInvalid(b *testing.B) {
+	v := fixtureValidator(b)
+	for _, c := range []struct {
+		name string
+		k    Kind
+		data []byte
+	}{
+		{"pam", PAMResponse, []byte(`{"form": "pam-14", "answrs": {}, "answers": {"PA1": 5, "PA2": "3", "PA3": 1.5}}`)},
+		{"sroi50", SROIModel, []byte(strings.Replace(string(sroiDoc(50)), `"deadweight": 0.25`, `"deadweight": 1.25`, -1))},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				if err := v.validate(c.k, c.data); err == nil {
+					b.Fatal("accepted")
+				}
+			}
+		})
+	}
+}
+
+// The stages of Validate on its own: the guard, the tree decoding the library needs, and the
+// library validating a decoded tree (what the fast path saves).
+func BenchmarkStageGuard(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"pam", []byte(pamDoc)}, {"sroi50", sroiDoc(50)}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			b.ReportAllocs()
+			for range b.N {
+				if guard(c.data) != nil {
+					b.Fatal("rejected")
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkStageDecode(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"pam", []byte(pamDoc)}, {"sroi50", sroiDoc(50)}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			b.ReportAllocs()
+			for range b.N {
+				decode(string(c.data))
+			}
+		})
+	}
+}
+
+func BenchmarkStageLibrary(b *testing.B) {
+	v := fixtureValidator(b)
+	for _, c := range []struct {
+		name string
+		k    Kind
+		data []byte
+	}{{"pam", PAMResponse, []byte(pamDoc)}, {"sroi50", SROIModel, sroiDoc(50)}} {
+		doc := decode(string(c.data))
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				if f, _ := v.check(c.k, doc); f != nil {
+					b.Fatal("invalid")
+				}
+			}
+		})
+	}
+}

@@ -65,8 +65,8 @@ type fastNode struct {
 	prefixItems        []*fastNode
 	items              *fastNode
 
-	properties        map[string]*fastNode
-	required          map[string]int // field name → bit
+	members           map[string]member // the fields "properties" or "required" name
+	required          int               // how many distinct fields "required" names
 	patternProperties []patternNode
 	additional        *fastNode
 	propertyNames     *fastNode
@@ -77,6 +77,12 @@ type fastNode struct {
 	allOf, anyOf, oneOf         []*fastNode
 	not, ifNode, then, elseNode *fastNode
 	ref                         *fastNode
+}
+
+// A member is what an object schema says about one field name.
+type member struct {
+	node *fastNode // from "properties", or nil
+	bit  int       // its number among the required fields, or -1
 }
 
 type patternNode struct {
@@ -267,18 +273,19 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 			n.items, n.arrayKw = sub(kw), true
 		case "properties":
 			props, _ := s[kw].(map[string]any)
-			n.properties = make(map[string]*fastNode, len(props))
-			for name := range props {
-				n.properties[name] = c.node(url, ptr+"/properties/"+escapeToken(name))
+			for _, name := range sortedKeys(props) {
+				m := n.member(name)
+				m.node = c.node(url, ptr+"/properties/"+escapeToken(name))
+				n.members[name] = m
 			}
 			n.objectKw = true
 		case "required":
-			names := asList(s[kw])
-			n.required = make(map[string]int, len(names))
-			for _, x := range names {
+			for _, x := range asList(s[kw]) {
 				if name, ok := x.(string); ok {
-					if _, dup := n.required[name]; !dup {
-						n.required[name] = len(n.required)
+					if m := n.member(name); m.bit < 0 {
+						m.bit = n.required
+						n.required++
+						n.members[name] = m
 					}
 				}
 			}
@@ -337,6 +344,17 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 		}
 	}
 	n.trivial = assertions == 0
+}
+
+// member returns what n says of the field name, creating the map if need be.
+func (n *fastNode) member(name string) member {
+	if n.members == nil {
+		n.members = map[string]member{}
+	}
+	if m, ok := n.members[name]; ok {
+		return m
+	}
+	return member{bit: -1}
 }
 
 // checkLoops rejects schemas that could apply to the same value forever ({"$ref": "#"} at
@@ -461,6 +479,14 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	refDone := false
+	if end < 0 && n.ref != nil {
+		// The node only refers elsewhere: let the reference find the value's end.
+		if end, ok = e.eval(n.ref, pos); !ok {
+			return 0, false
+		}
+		refDone = true
+	}
 	if end < 0 {
 		end = e.skip(pos)
 	}
@@ -514,7 +540,7 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 			}
 		}
 	}
-	if n.ref != nil {
+	if n.ref != nil && !refDone {
 		if _, ok := e.eval(n.ref, pos); !ok {
 			return 0, false
 		}
@@ -659,8 +685,8 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 	count := 0
 	var found uint64
 	var foundMany []bool
-	if len(n.required) > 64 {
-		foundMany = make([]bool, len(n.required))
+	if n.required > 64 {
+		foundMany = make([]bool, n.required)
 	}
 	if e.src[pos] != '}' {
 		for {
@@ -678,11 +704,12 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 			if escaped {
 				key = unescape(key)
 			}
-			if bit, ok := n.required[key]; ok {
+			m, known := n.members[key]
+			if known && m.bit >= 0 {
 				if foundMany != nil {
-					foundMany[bit] = true
+					foundMany[m.bit] = true
 				} else {
-					found |= 1 << bit
+					found |= 1 << m.bit
 				}
 			}
 			if n.propertyNames != nil {
@@ -694,9 +721,10 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 			pos = e.space(pos + 1) // the colon
 			end := -1
 			matched := false
-			if child, ok := n.properties[key]; ok {
+			if known && m.node != nil {
 				matched = true
-				if end, ok = e.eval(child, pos); !ok {
+				var ok bool
+				if end, ok = e.eval(m.node, pos); !ok {
 					return 0, false
 				}
 			}
@@ -728,14 +756,14 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 	if n.minProps >= 0 && count < n.minProps || n.maxProps >= 0 && count > n.maxProps {
 		return 0, false
 	}
-	if len(n.required) > 0 {
+	if n.required > 0 {
 		if foundMany != nil {
 			for _, f := range foundMany {
 				if !f {
 					return 0, false
 				}
 			}
-		} else if found != 1<<len(n.required)-1 {
+		} else if found != 1<<n.required-1 {
 			return 0, false
 		}
 	}

@@ -62,8 +62,8 @@ func guard(data []byte) *Violation {
 		return &Violation{Code: codeTooLarge, Message: "the document is " + strconv.Itoa(len(data)) +
 			" bytes long; at most " + strconv.Itoa(MaxDocumentBytes) + " bytes are accepted"}
 	}
-	s := scanner{data: data}
-	s.keys = s.keysBuf[:0]
+	var keys [32]keySpan
+	s := scanner{data: data, keys: keys[:0]}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		return s.syntax("starts with a byte order mark (U+FEFF); remove it and send plain UTF-8")
 	}
@@ -90,14 +90,13 @@ type step struct {
 }
 
 type scanner struct {
-	data    []byte
-	pos     int
-	depth   int
-	values  int
-	path    [MaxDepth]step
-	bad     *Violation
-	keys    []keySpan // field names of the objects being scanned, innermost object last
-	keysBuf [64]keySpan
+	data   []byte
+	pos    int
+	depth  int
+	values int
+	path   [MaxDepth]step
+	bad    *Violation
+	keys   []keySpan // field names of the objects being scanned, innermost object last
 }
 
 // A keySpan locates a field name: the bytes between its quotes.
@@ -184,6 +183,7 @@ func (s *scanner) container(object bool) bool {
 	}
 	base := len(s.keys)
 	var table *keyTable
+	var mask uint64 // one bit per cheap hash of the names seen, to skip most comparisons
 	for n := 1; ; n++ {
 		if object {
 			if n > MaxObjectMembers {
@@ -204,10 +204,12 @@ func (s *scanner) container(object bool) bool {
 			if table == nil && n > smallObject {
 				table = newKeyTable(s, s.keys[base:])
 			}
-			if s.duplicate(k, s.keys[base:], table) {
+			bit := uint64(1) << (s.cheapHash(k) & 63)
+			if (mask&bit != 0 || table != nil) && s.duplicate(k, s.keys[base:], table) {
 				return s.fail(codeDuplicate, s.pointer(level+1), "is a field name that appears more than once in the same "+
 					"object; each field may be given only once")
 			}
+			mask |= bit
 			s.keys = append(s.keys, k)
 			if table != nil {
 				table.insert(s, len(s.keys)-1-base, base)
@@ -252,10 +254,25 @@ func (s *scanner) container(object bool) bool {
 	}
 }
 
+// plain marks the bytes a string may hold with no further check: printable ASCII other
+// than the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // str scans a string whose opening quote is at s.pos.
 func (s *scanner) str() bool {
 	s.pos++
 	for s.pos < len(s.data) {
+		for s.pos < len(s.data) && plain[s.data[s.pos]] {
+			s.pos++
+		}
+		if s.pos == len(s.data) {
+			break
+		}
 		c := s.data[s.pos]
 		switch {
 		case c == '"':
@@ -474,6 +491,18 @@ func (s *scanner) duplicate(k keySpan, earlier []keySpan, table *keyTable) bool 
 		}
 	}
 	return false
+}
+
+// cheapHash hashes a field name from its length and its first and last bytes, as decoded.
+func (s *scanner) cheapHash(k keySpan) uint {
+	raw := s.data[k.start:k.end]
+	if k.escaped {
+		raw = []byte(unquote(raw))
+	}
+	if len(raw) == 0 {
+		return 0
+	}
+	return uint(len(raw))*7 + uint(raw[0])*3 + uint(raw[len(raw)-1])
 }
 
 func (s *scanner) sameKey(a, b keySpan) bool {
