@@ -111,5 +111,5 @@ func ExampleFS() {
 	fmt.Println(nhs.Format, nhs.Examples)
 	// Output:
 	// https://peopleandcommunities.github.io/engage/schemas/v1/common.json
-	// nhs-number [9434765919]
+	// nhs-number [9990000018]
 }

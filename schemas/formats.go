@@ -100,8 +100,9 @@ func validDecimal(s string) bool {
 //
 // The number is valid when check equals the tenth digit. Numbers with all ten digits the
 // same ("0000000000" … "9999999999") pass that arithmetic, since 54 × d ≡ −d (mod 11), but are
-// never issued, so they are rejected. The numbers 999 000 0000 to 999 999 9999, reserved for
-// testing, are accepted when their check digit is right.
+// never issued, so they are rejected. Numbers are not checked against the ranges issued, so
+// test numbers (engage's examples use 999 000 0018) are accepted when their check digit is
+// right.
 //
 // Documents carry the number as the ten digits alone, never in the 3-3-4 display form with
 // spaces or hyphens, so that one person's number has one spelling in every document and

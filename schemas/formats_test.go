@@ -18,11 +18,13 @@ func TestNHSNumber(t *testing.T) {
 		want bool
 		why  string
 	}{
+		// The worked example of Wikipedia's "NHS number" article:
 		// 9·10+4·9+3·8+4·7+7·6+6·5+5·4+9·3+1·2 = 299; 299 mod 11 = 2; 11 − 2 = 9 = last digit.
 		{"9434765919", true, "check digit 9"},
 		// 9·10+8·9+7·8+6·7+5·6+4·5+3·4+2·3+1·2 = 330; 330 mod 11 = 0; 11 − 0 = 11 → 0.
 		{"9876543210", true, "check 11 becomes 0"},
-		// 9·10+9·9+9·8+1·2 = 245; 245 mod 11 = 3; 11 − 3 = 8 (the 999 test range).
+		// 9·10+9·9+9·8+1·2 = 245; 245 mod 11 = 3; 11 − 3 = 8. From 999 000 0000 – 999 999 9999,
+		// the range engage's examples and fixtures use, never issued to patients.
 		{"9990000018", true, "test-data range"},
 		{"9434765918", false, "wrong check digit (9 expected)"},
 		{"9876543211", false, "wrong check digit (0 expected)"},

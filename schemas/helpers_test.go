@@ -85,7 +85,7 @@ const pamDoc = `{
   "id": "resp-000123",
   "form": "pam-13",
   "date": "2026-03-14",
-  "nhsNumber": "9434765919",
+  "nhsNumber": "9990000018",
   "area": "E01000001",
   "imdEdition": 2019,
   "imdDecile": 3,

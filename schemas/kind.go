@@ -89,8 +89,8 @@ func (k *Kind) UnmarshalText(text []byte) error {
 }
 
 // ParseKind returns the kind whose slug is s, forgiving about case, spaces, underscores and
-// typographic dashes ("PAM response" gives PAMResponse). Otherwise the error matches both
-// ErrUnknownKind and enum.ErrUnknown and lists the valid slugs.
+// typographic dashes ("PAM response" gives PAMResponse). Otherwise it returns an error that
+// matches ErrUnknownKind and lists the valid slugs.
 func ParseKind(s string) (Kind, error) {
 	k, err := kindTable.Parse(s, false)
 	if err != nil {
