@@ -95,6 +95,17 @@ var annotations = map[string]bool{"$schema": true, "$id": true, "$anchor": true,
 	"definitions": true, "title": true, "description": true, "default": true, "examples": true,
 	"deprecated": true, "readOnly": true, "writeOnly": true}
 
+// impliedPatterns are, for some of engage's formats, the pattern common.json gives beside the
+// format so that validators that ignore formats still check the shape. A string the format
+// accepts always matches the pattern (a property test checks it), so the fast path need not
+// match the pattern when the format is checked.
+var impliedPatterns = map[string]string{
+	"decimal":        `^-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,12})?$`,
+	"nhs-number":     `^[0-9]{10}$`,
+	"gss-code":       `^[EWSN][0-9]{8}$`,
+	"financial-year": `^[0-9]{4}-[0-9]{2}$`,
+}
+
 // A fastCompiler builds fastNodes from schema documents.
 type fastCompiler struct {
 	raw     map[string]any
@@ -230,6 +241,9 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 			n.stringKw, n.numberKw = n.stringKw || n.fmtStr != nil, n.numberKw || n.fmtNum != nil
 		case "pattern":
 			expr, _ := s[kw].(string)
+			if f, _ := s["format"].(string); impliedPatterns[f] == expr {
+				continue // the format, checked anyway, admits only strings the pattern matches
+			}
 			re, err := regexp.Compile(expr)
 			if err != nil {
 				c.unsupported(url, ptr+"/pattern", "an invalid pattern")
@@ -501,14 +515,14 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 		}
 	}
 	if len(n.anyOf) > 0 {
-		any := false
+		passed := false
 		for _, m := range n.anyOf {
 			if _, ok := e.eval(m, pos); ok {
-				any = true
+				passed = true
 				break
 			}
 		}
-		if !any {
+		if !passed {
 			return 0, false
 		}
 	}
@@ -548,17 +562,25 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 	return end, true
 }
 
+// closingQuote returns the index of the quote closing the string whose content starts at
+// start, and whether the string holds escapes.
+func (e *fastEval) closingQuote(start int) (int, bool) {
+	i := start + strings.IndexByte(e.src[start:], '"')
+	if strings.IndexByte(e.src[start:i], '\\') < 0 {
+		return i, false
+	}
+	for i = start; e.src[i] != '"'; i++ {
+		if e.src[i] == '\\' {
+			i++
+		}
+	}
+	return i, true
+}
+
 // string checks a string value whose opening quote is at pos.
 func (e *fastEval) string(n *fastNode, pos int) (int, bool) {
 	start := pos + 1
-	i, escaped := start, false
-	for e.src[i] != '"' {
-		if e.src[i] == '\\' {
-			escaped = true
-			i++
-		}
-		i++
-	}
+	i, escaped := e.closingQuote(start)
 	end := i + 1
 	if !n.stringKw {
 		return end, true
@@ -692,14 +714,7 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 		for {
 			count++
 			keyStart := pos + 1
-			i, escaped := keyStart, false
-			for e.src[i] != '"' {
-				if e.src[i] == '\\' {
-					escaped = true
-					i++
-				}
-				i++
-			}
+			i, escaped := e.closingQuote(keyStart)
 			key := e.src[keyStart:i]
 			if escaped {
 				key = unescape(key)
@@ -830,13 +845,7 @@ func (e *fastEval) skip(pos int) int {
 	for pos < len(e.src) {
 		switch e.src[pos] {
 		case '"':
-			pos++
-			for e.src[pos] != '"' {
-				if e.src[pos] == '\\' {
-					pos++
-				}
-				pos++
-			}
+			pos, _ = e.closingQuote(pos + 1)
 			pos++
 			if depth == 0 {
 				return pos

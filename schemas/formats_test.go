@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"encoding/json"
+	"regexp"
 	"strconv"
 	"testing"
 
@@ -181,5 +182,40 @@ func TestFormatsPassOtherTypes(t *testing.T) {
 		if f.expect == "" {
 			t.Errorf("format %q has no message", name)
 		}
+	}
+}
+
+// Every string a format accepts matches the pattern the fast path then skips: strings drawn
+// near the format's shape (and arbitrary ones), checked against the compiled pattern.
+func TestImpliedPatterns(t *testing.T) {
+	near := map[string]*rapid.Generator[string]{
+		"decimal":        rapid.StringMatching(`-?[0-9]{1,20}(\.[0-9]{0,14})?`),
+		"nhs-number":     rapid.StringMatching(`[0-9]{9,11}`),
+		"gss-code":       rapid.StringMatching(`[A-Z][0-9]{7,9}`),
+		"financial-year": rapid.StringMatching(`[0-9]{4}-[0-9]{2}`),
+	}
+	for name, expr := range impliedPatterns {
+		re := regexp.MustCompile(expr)
+		f, ok := formats[name]
+		if !ok || near[name] == nil {
+			t.Fatalf("no format or generator for %q", name)
+		}
+		rapid.Check(t, func(t *rapid.T) {
+			s := rapid.OneOf(near[name], rapid.String()).Draw(t, "s")
+			if f.str(s) && !re.MatchString(s) {
+				t.Fatalf("format %q accepts %q, which does not match %s", name, s, expr)
+			}
+		})
+	}
+	// And the patterns are those of common.json.
+	raw := schemaDocs(t)[BaseURI+"common.json"]
+	found := 0
+	walkSchema(raw, "", func(obj map[string]any, _ string) {
+		if f, _ := obj["format"].(string); impliedPatterns[f] != "" && obj["pattern"] == impliedPatterns[f] {
+			found++
+		}
+	})
+	if found < len(impliedPatterns) {
+		t.Errorf("only %d definitions in common.json pair a format with its implied pattern", found)
 	}
 }
