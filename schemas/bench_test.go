@@ -154,3 +154,17 @@ func BenchmarkStageLibrary(b *testing.B) {
 		})
 	}
 }
+
+// A document of MaxArrayLength items, every one wrong: the violations stop at MaxViolations
+// and the library is not asked (it would spend about 6 KB per failure).
+func BenchmarkManyViolations(b *testing.B) {
+	v := testSchema(b, `"items": {"$ref": "common.json#/$defs/gssCode"}`)
+	doc := []byte("[" + strings.Repeat(`"x",`, MaxArrayLength-1) + `"x"]`)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for range b.N {
+		if err := v.validate(Catalogue, doc); err == nil {
+			b.Fatal("accepted")
+		}
+	}
+}

@@ -54,7 +54,10 @@
 //  3. A document the fast evaluator rejects is decoded and validated by the validator
 //     library (github.com/santhosh-tekuri/jsonschema/v5, behind one adapter file), which is
 //     the reference: every violation Validate reports is the library's finding, explained
-//     by this package in its own words.
+//     by this package in its own words. The library's cost grows with the number of
+//     failures, so the fast evaluator counts them first: a document failing in more than
+//     MaxViolations places is explained from the fast evaluator's own records of the
+//     first MaxViolations failures, which name the same values and keywords.
 //
 // The schemas are compiled once, on first use, with format assertion on (draft 2020-12
 // treats "format" as an annotation by default) and with a loader that refuses every $ref
@@ -73,6 +76,7 @@
 //	MaxValues          1,000,000   values in the whole document
 //	MaxNumberDigits    40          digits of a number before its exponent
 //	MaxNumberExponent  300         decimal exponent of a number: magnitudes from 1e-300 to below 1e301
+//	MaxViolations      1,000       violations listed for one document
 //
 // # Violations
 //
@@ -119,9 +123,12 @@
 //	maxProperties          an object with too many fields
 //	minContains            an array with too few items of the kind required
 //	maxContains            an array with too many of them
-//	oneOf                  a value matching more than one exclusive alternative
+//	oneOf                  a value matching more than one exclusive alternative (or none,
+//	                       when the list is cut short)
 //	not                    a value of a form the schema rules out
 //	notAllowed             a value where the schema allows none (a false schema)
+//	anyOf                  a value matching none of the alternatives (when the list is cut short)
+//	tooManyViolations      the list stops at MaxViolations; the document fails in more places
 //
 // # Formats
 //

@@ -12,6 +12,7 @@ type failure struct {
 	url      string     // absolute URL of the schema file holding the failing keyword
 	keyword  string     // JSON Pointer of the failing keyword, or of a false schema, in that file
 	causes   []*failure // the failures this one summarises; none for a leaf
+	none     bool       // for a oneOf, that no alternative matched (rather than several)
 }
 
 // A leaf is one reason a document does not conform, ready to be explained.

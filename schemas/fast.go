@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,8 @@ var typeBits = map[string]uint8{"null": tNull, "boolean": tBoolean, "integer": t
 
 // A fastNode is one compiled schema.
 type fastNode struct {
+	url, ptr string // where the schema is: its file's URL and its JSON Pointer there
+
 	never   bool // the false schema
 	trivial bool // no assertion applies: every value conforms
 	types   uint8
@@ -141,7 +144,7 @@ func (c *fastCompiler) node(url, ptr string) *fastNode {
 	if n, ok := c.nodes[key]; ok {
 		return n
 	}
-	n := &fastNode{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1, minProps: -1, maxProps: -1}
+	n := &fastNode{url: url, ptr: ptr, minLength: -1, maxLength: -1, minItems: -1, maxItems: -1, minProps: -1, maxProps: -1}
 	c.nodes[key] = n
 	v, ok := resolvePointer(c.raw[url], ptr)
 	if !ok {
@@ -425,9 +428,15 @@ func (n *fastNode) inPlace() []*fastNode {
 }
 
 // A fastEval evaluates a document that guard has accepted (so well-formed and within the
-// limits) against fastNodes.
+// limits) against fastNodes. By default it stops at the first failure, which is all the fast
+// path needs. In collecting mode it carries on, recording each failure as the library would
+// report it (the value's pointer and the failing keyword's location), up to a limit.
 type fastEval struct {
-	src string
+	src     string
+	collect bool       // record failures and carry on
+	limit   int        // in collecting mode, stop after this many failures
+	fails   []*failure // the failures recorded
+	path    []string   // in collecting mode, the reference tokens of the value being evaluated
 }
 
 func (e *fastEval) space(pos int) int {
@@ -442,124 +451,199 @@ func (e *fastEval) space(pos int) int {
 	return pos
 }
 
+// miss records, in collecting mode, that the value being evaluated fails keyword kw of n
+// ("" for a false schema; "dependentRequired/name/0" for one of a keyword's parts).
+func (e *fastEval) miss(n *fastNode, kw string) {
+	if !e.collect || len(e.fails) >= e.limit {
+		return
+	}
+	at := n.ptr
+	if kw != "" {
+		at += "/" + kw
+	}
+	e.fails = append(e.fails, &failure{instance: e.pointer(), url: n.url, keyword: at})
+}
+
+// fail notes that the value fails keyword kw of n, recording it in collecting mode, and
+// reports whether evaluation stops.
+func (e *fastEval) fail(ok *bool, n *fastNode, kw string) bool {
+	*ok = false
+	e.miss(n, kw)
+	return e.halt()
+}
+
+// halt reports whether evaluation stops at a failure: always, unless collecting, and when
+// the collection is full.
+func (e *fastEval) halt() bool { return !e.collect || len(e.fails) >= e.limit }
+
+// pointer returns the JSON Pointer of the value being evaluated (collecting mode).
+func (e *fastEval) pointer() string {
+	var b []byte
+	for _, t := range e.path {
+		b = appendPointerToken(append(b, '/'), t)
+	}
+	return string(b)
+}
+
+// failed ends the evaluation of a value that fails: in collecting mode the value's end is
+// still needed to carry on.
+func (e *fastEval) failed(pos int) (int, bool) {
+	if e.collect {
+		return e.skip(pos), false
+	}
+	return 0, false
+}
+
+// passes reports whether the value at pos conforms to n, recording nothing: for the
+// alternatives of anyOf, oneOf, not and if, whose failures are not the document's.
+func (e *fastEval) passes(n *fastNode, pos int) bool {
+	if !e.collect {
+		_, ok := e.eval(n, pos)
+		return ok
+	}
+	quiet := fastEval{src: e.src}
+	_, ok := quiet.eval(n, pos)
+	return ok
+}
+
+func (n *fastNode) allows(t uint8) bool { return n.types == 0 || n.types&t != 0 }
+
 // eval reports whether the value at pos conforms to n, and where the value ends (when it
-// conforms).
+// conforms, or in collecting mode).
 func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 	pos = e.space(pos)
 	if n.never {
-		return 0, false
+		e.miss(n, "")
+		return e.failed(pos)
 	}
 	if n.trivial {
 		return e.skip(pos), true
 	}
-	end := -1
-	ok := true
+	end, ok, typed := -1, true, true
 	switch c := e.src[pos]; {
 	case c == '{':
-		if n.types != 0 && n.types&tObject == 0 {
-			return 0, false
-		}
-		if n.objectKw {
+		if typed = n.allows(tObject); typed && n.objectKw {
 			end, ok = e.object(n, pos)
 		}
 	case c == '[':
-		if n.types != 0 && n.types&tArray == 0 {
-			return 0, false
-		}
-		if n.arrayKw {
+		if typed = n.allows(tArray); typed && n.arrayKw {
 			end, ok = e.array(n, pos)
 		}
 	case c == '"':
-		if n.types != 0 && n.types&tString == 0 {
-			return 0, false
+		if typed = n.allows(tString); typed {
+			end, ok = e.string(n, pos)
 		}
-		end, ok = e.string(n, pos)
 	case c == 't' || c == 'f':
-		if n.types != 0 && n.types&tBoolean == 0 {
-			return 0, false
-		}
-		end = pos + 4
-		if c == 'f' {
-			end++
+		if typed = n.allows(tBoolean); typed {
+			end = pos + 4
+			if c == 'f' {
+				end++
+			}
 		}
 	case c == 'n':
-		if n.types != 0 && n.types&tNull == 0 {
-			return 0, false
+		if typed = n.allows(tNull); typed {
+			end = pos + 4
 		}
-		end = pos + 4
 	default:
-		end, ok = e.number(n, pos)
+		end, typed, ok = e.number(n, pos)
 	}
-	if !ok {
+	if !typed {
+		// As in the library, a value of the wrong type fails on its type alone.
+		e.miss(n, "type")
+		return e.failed(pos)
+	}
+	if !ok && e.halt() {
 		return 0, false
 	}
 	refDone := false
 	if end < 0 && n.ref != nil {
 		// The node only refers elsewhere: let the reference find the value's end.
-		if end, ok = e.eval(n.ref, pos); !ok {
-			return 0, false
+		var refOK bool
+		end, refOK = e.eval(n.ref, pos)
+		if !refOK {
+			if ok = false; e.halt() {
+				return 0, false
+			}
 		}
 		refDone = true
 	}
 	if end < 0 {
 		end = e.skip(pos)
 	}
-	if n.hasEnum || n.hasConst {
-		if !e.matchesValues(n, pos, end) {
+	if n.hasConst && !e.matches(pos, end, n.constVal) {
+		if e.fail(&ok, n, "const") {
+			return 0, false
+		}
+	}
+	if n.hasEnum && !e.inEnum(n, pos, end) {
+		if e.fail(&ok, n, "enum") {
 			return 0, false
 		}
 	}
 	for _, m := range n.allOf {
-		if _, ok := e.eval(m, pos); !ok {
-			return 0, false
+		if _, sub := e.eval(m, pos); !sub {
+			if ok = false; e.halt() {
+				return 0, false
+			}
 		}
 	}
 	if len(n.anyOf) > 0 {
 		passed := false
 		for _, m := range n.anyOf {
-			if _, ok := e.eval(m, pos); ok {
+			if e.passes(m, pos) {
 				passed = true
 				break
 			}
 		}
 		if !passed {
-			return 0, false
+			if e.fail(&ok, n, "anyOf") {
+				return 0, false
+			}
 		}
 	}
 	if len(n.oneOf) > 0 {
 		matched := 0
 		for _, m := range n.oneOf {
-			if _, ok := e.eval(m, pos); ok {
+			if e.passes(m, pos) {
 				matched++
 			}
 		}
 		if matched != 1 {
-			return 0, false
-		}
-	}
-	if n.not != nil {
-		if _, ok := e.eval(n.not, pos); ok {
-			return 0, false
-		}
-	}
-	if n.ifNode != nil {
-		_, cond := e.eval(n.ifNode, pos)
-		next := n.elseNode
-		if cond {
-			next = n.then
-		}
-		if next != nil {
-			if _, ok := e.eval(next, pos); !ok {
+			ok = false
+			if e.miss(n, "oneOf"); e.collect && matched == 0 && len(e.fails) > 0 {
+				e.fails[len(e.fails)-1].none = true
+			}
+			if e.halt() {
 				return 0, false
 			}
 		}
 	}
-	if n.ref != nil && !refDone {
-		if _, ok := e.eval(n.ref, pos); !ok {
+	if n.not != nil && e.passes(n.not, pos) {
+		if e.fail(&ok, n, "not") {
 			return 0, false
 		}
 	}
-	return end, true
+	if n.ifNode != nil {
+		next := n.elseNode
+		if e.passes(n.ifNode, pos) {
+			next = n.then
+		}
+		if next != nil {
+			if _, sub := e.eval(next, pos); !sub {
+				if ok = false; e.halt() {
+					return 0, false
+				}
+			}
+		}
+	}
+	if n.ref != nil && !refDone {
+		if _, sub := e.eval(n.ref, pos); !sub {
+			if ok = false; e.halt() {
+				return 0, false
+			}
+		}
+	}
+	return end, ok
 }
 
 // closingQuote returns the index of the quote closing the string whose content starts at
@@ -589,24 +673,36 @@ func (e *fastEval) string(n *fastNode, pos int) (int, bool) {
 	if escaped {
 		s = unescape(s)
 	}
+	ok := true
 	if n.minLength >= 0 || n.maxLength >= 0 {
 		length := utf8.RuneCountInString(s)
-		if n.minLength >= 0 && length < n.minLength || n.maxLength >= 0 && length > n.maxLength {
-			return 0, false
+		if n.minLength >= 0 && length < n.minLength {
+			if e.fail(&ok, n, "minLength") {
+				return 0, false
+			}
+		}
+		if n.maxLength >= 0 && length > n.maxLength {
+			if e.fail(&ok, n, "maxLength") {
+				return 0, false
+			}
 		}
 	}
 	if n.pattern != nil && !n.pattern.MatchString(s) {
-		return 0, false
+		if e.fail(&ok, n, "pattern") {
+			return 0, false
+		}
 	}
 	if n.fmtStr != nil && !n.fmtStr(s) {
-		return 0, false
+		if e.fail(&ok, n, "format") {
+			return 0, false
+		}
 	}
-	return end, true
+	return end, ok
 }
 
-// number checks a number at pos.
-func (e *fastEval) number(n *fastNode, pos int) (int, bool) {
-	end := pos
+// number checks a number at pos; typed is false when the number is not of a type n allows.
+func (e *fastEval) number(n *fastNode, pos int) (end int, typed, ok bool) {
+	end = pos
 	for end < len(e.src) {
 		c := e.src[end]
 		if !(isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
@@ -617,41 +713,57 @@ func (e *fastEval) number(n *fastNode, pos int) (int, bool) {
 	lit := e.src[pos:end]
 	integerOnly := n.types != 0 && n.types&tNumber == 0
 	if integerOnly && n.types&tInteger == 0 {
-		return 0, false
+		return end, false, false
 	}
 	if !integerOnly && !n.numberKw {
-		return end, true
+		return end, true, true
 	}
-	d, ok := parseDec(lit)
-	if !ok {
-		return 0, false // guard admits nothing parseDec refuses
+	d, parsed := parseDec(lit)
+	if !parsed {
+		return end, false, false // guard admits nothing parseDec refuses
 	}
 	if integerOnly && !d.isInt() {
-		return 0, false
+		return end, false, false
 	}
-	if n.minimum != nil && d.cmp(n.minimum) < 0 ||
-		n.maximum != nil && d.cmp(n.maximum) > 0 ||
-		n.exclusiveMinimum != nil && d.cmp(n.exclusiveMinimum) <= 0 ||
-		n.exclusiveMaximum != nil && d.cmp(n.exclusiveMaximum) >= 0 {
-		return 0, false
+	ok = true
+	for _, b := range [...]struct {
+		bound *decNum
+		kw    string
+		fails func(c int) bool
+	}{
+		{n.minimum, "minimum", func(c int) bool { return c < 0 }},
+		{n.maximum, "maximum", func(c int) bool { return c > 0 }},
+		{n.exclusiveMinimum, "exclusiveMinimum", func(c int) bool { return c <= 0 }},
+		{n.exclusiveMaximum, "exclusiveMaximum", func(c int) bool { return c >= 0 }},
+	} {
+		if b.bound != nil && b.fails(d.cmp(b.bound)) {
+			if e.fail(&ok, n, b.kw) {
+				return 0, true, false
+			}
+		}
 	}
 	if n.multipleOf != nil {
-		q, ok := new(big.Rat).SetString(lit)
-		if !ok || !q.Quo(q, n.multipleOf).IsInt() {
-			return 0, false
+		q, _ := new(big.Rat).SetString(lit)
+		if !q.Quo(q, n.multipleOf).IsInt() {
+			if e.fail(&ok, n, "multipleOf") {
+				return 0, true, false
+			}
 		}
 	}
 	if n.fmtNum != nil && !n.fmtNum(lit) {
-		return 0, false
+		if e.fail(&ok, n, "format") {
+			return 0, true, false
+		}
 	}
-	return end, true
+	return end, true, ok
 }
 
 // array checks an array whose opening bracket is at pos.
 func (e *fastEval) array(n *fastNode, pos int) (int, bool) {
+	open := pos
 	pos = e.space(pos + 1)
 	count := 0
-	var starts []int
+	ok := true
 	if e.src[pos] != ']' {
 		for {
 			var child *fastNode
@@ -661,14 +773,18 @@ func (e *fastEval) array(n *fastNode, pos int) (int, bool) {
 			case n.items != nil:
 				child = n.items
 			}
-			start := pos
-			if n.uniqueItems {
-				starts = append(starts, start)
-			}
 			if child != nil {
-				end, ok := e.eval(child, pos)
-				if !ok {
-					return 0, false
+				if e.collect {
+					e.path = append(e.path, strconv.Itoa(count))
+				}
+				end, sub := e.eval(child, pos)
+				if e.collect {
+					e.path = e.path[:len(e.path)-1]
+				}
+				if !sub {
+					if ok = false; e.halt() {
+						return 0, false
+					}
 				}
 				pos = end
 			} else {
@@ -682,22 +798,39 @@ func (e *fastEval) array(n *fastNode, pos int) (int, bool) {
 			pos = e.space(pos + 1) // the comma
 		}
 	}
-	if n.minItems >= 0 && count < n.minItems || n.maxItems >= 0 && count > n.maxItems {
-		return 0, false
-	}
-	if n.uniqueItems && count > 1 {
-		seen := make(map[string]bool, count)
-		for _, start := range starts {
-			var b strings.Builder
-			canonical(&b, e.decodeAt(start))
-			k := b.String()
-			if seen[k] {
-				return 0, false
-			}
-			seen[k] = true
+	if n.minItems >= 0 && count < n.minItems {
+		if e.fail(&ok, n, "minItems") {
+			return 0, false
 		}
 	}
-	return pos + 1, true
+	if n.maxItems >= 0 && count > n.maxItems {
+		if e.fail(&ok, n, "maxItems") {
+			return 0, false
+		}
+	}
+	if n.uniqueItems && count > 1 && !e.unique(open) {
+		if e.fail(&ok, n, "uniqueItems") {
+			return 0, false
+		}
+	}
+	return pos + 1, ok
+}
+
+// unique reports whether the items of the array at pos are all different, as JSON Schema
+// compares them.
+func (e *fastEval) unique(pos int) bool {
+	items, _ := e.decodeAt(pos).([]any)
+	seen := make(map[string]bool, len(items))
+	for _, item := range items {
+		var b strings.Builder
+		canonical(&b, item)
+		k := b.String()
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
 }
 
 // object checks an object whose opening brace is at pos.
@@ -705,6 +838,8 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 	open := pos
 	pos = e.space(pos + 1)
 	count := 0
+	ok := true
+	undefined := false // a field that additionalProperties: false forbids
 	var found uint64
 	var foundMany []bool
 	if n.required > 64 {
@@ -727,9 +862,14 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 					found |= 1 << m.bit
 				}
 			}
+			if e.collect {
+				e.path = append(e.path, key)
+			}
 			if n.propertyNames != nil {
-				if _, ok := e.eval(n.propertyNames, pos); !ok {
-					return 0, false
+				if _, sub := e.eval(n.propertyNames, pos); !sub {
+					if ok = false; e.halt() {
+						return 0, false
+					}
 				}
 			}
 			pos = e.space(i + 1)
@@ -738,25 +878,41 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 			matched := false
 			if known && m.node != nil {
 				matched = true
-				var ok bool
-				if end, ok = e.eval(m.node, pos); !ok {
-					return 0, false
+				var sub bool
+				if end, sub = e.eval(m.node, pos); !sub {
+					if ok = false; e.halt() {
+						return 0, false
+					}
 				}
 			}
 			for _, pp := range n.patternProperties {
 				if pp.re.MatchString(key) {
 					matched = true
-					var ok bool
-					if end, ok = e.eval(pp.node, pos); !ok {
-						return 0, false
+					var sub bool
+					if end, sub = e.eval(pp.node, pos); !sub {
+						if ok = false; e.halt() {
+							return 0, false
+						}
 					}
 				}
 			}
 			if !matched && n.additional != nil {
-				var ok bool
-				if end, ok = e.eval(n.additional, pos); !ok {
-					return 0, false
+				if n.additional.never {
+					// The library reports a forbidden field once, at the object.
+					if ok, undefined = false, true; e.halt() {
+						return 0, false
+					}
+				} else {
+					var sub bool
+					if end, sub = e.eval(n.additional, pos); !sub {
+						if ok = false; e.halt() {
+							return 0, false
+						}
+					}
 				}
+			}
+			if e.collect {
+				e.path = e.path[:len(e.path)-1]
 			}
 			if end < 0 {
 				end = e.skip(pos)
@@ -768,69 +924,88 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 			pos = e.space(pos + 1) // the comma
 		}
 	}
-	if n.minProps >= 0 && count < n.minProps || n.maxProps >= 0 && count > n.maxProps {
-		return 0, false
+	if undefined {
+		e.miss(n, "additionalProperties")
+	}
+	if n.minProps >= 0 && count < n.minProps {
+		if e.fail(&ok, n, "minProperties") {
+			return 0, false
+		}
+	}
+	if n.maxProps >= 0 && count > n.maxProps {
+		if e.fail(&ok, n, "maxProperties") {
+			return 0, false
+		}
 	}
 	if n.required > 0 {
+		complete := found == 1<<n.required-1
 		if foundMany != nil {
-			for _, f := range foundMany {
-				if !f {
-					return 0, false
-				}
+			complete = !slices.Contains(foundMany, false)
+		}
+		if !complete {
+			if e.fail(&ok, n, "required") {
+				return 0, false
 			}
-		} else if found != 1<<n.required-1 {
-			return 0, false
 		}
 	}
 	if len(n.dependentRequired) > 0 {
 		obj, _ := e.decodeAt(open).(map[string]any)
-		for name, reqs := range n.dependentRequired {
-			if _, ok := obj[name]; ok {
-				for _, r := range reqs {
-					if _, ok := obj[r]; !ok {
+		for _, name := range sortedKeys(obj) {
+			for i, r := range n.dependentRequired[name] {
+				if _, present := obj[r]; !present {
+					if e.fail(&ok, n, "dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i)) {
 						return 0, false
 					}
 				}
 			}
 		}
 	}
-	return pos + 1, true
+	return pos + 1, ok
 }
 
-// matchesValues checks "enum" and "const" on the value between pos and end, comparing as
-// JSON Schema does (numbers by value, objects regardless of field order).
-func (e *fastEval) matchesValues(n *fastNode, pos, end int) bool {
-	var v any
+// matches reports whether the value between pos and end equals v, as JSON Schema compares
+// values (numbers by value, objects regardless of field order), without decoding strings,
+// numbers and literals into interface values.
+func (e *fastEval) matches(pos, end int, v any) bool {
 	switch c := e.src[pos]; {
 	case c == '"':
+		want, ok := v.(string)
+		if !ok {
+			return false
+		}
 		s := e.src[pos+1 : end-1]
 		if strings.IndexByte(s, '\\') >= 0 {
 			s = unescape(s)
 		}
-		v = s
+		return s == want
 	case c == 't':
-		v = true
+		return v == true
 	case c == 'f':
-		v = false
+		return v == false
 	case c == 'n':
-		v = nil
+		return v == nil
 	case c == '{' || c == '[':
-		v = e.decodeAt(pos)
-	default:
-		v = json.Number(e.src[pos:end])
+		return jsonEqual(e.decodeAt(pos), v)
 	}
-	if n.hasConst && !jsonEqual(v, n.constVal) {
+	want, ok := v.(json.Number)
+	if !ok {
 		return false
 	}
-	if n.hasEnum {
-		for _, x := range n.enum {
-			if jsonEqual(v, x) {
-				return true
-			}
+	a, okA := parseDec(e.src[pos:end])
+	b, okB := parseDec(string(want))
+	if okA && okB {
+		return a.cmp(&b) == 0
+	}
+	return jsonEqual(json.Number(e.src[pos:end]), v)
+}
+
+func (e *fastEval) inEnum(n *fastNode, pos, end int) bool {
+	for _, x := range n.enum {
+		if e.matches(pos, end, x) {
+			return true
 		}
-		return false
 	}
-	return true
+	return false
 }
 
 // decodeAt decodes the value at pos.

@@ -2,11 +2,13 @@ package schemas
 
 import (
 	"encoding/json"
+	"errors"
 	"math/big"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 )
 
@@ -265,4 +267,65 @@ func TestDecimalComparisonMatchesBigRat(t *testing.T) {
 			t.Fatalf("isInt(%s) = %v, big.Rat says %v", a, got, want)
 		}
 	})
+}
+
+// In collecting mode the fast path records the failures the library reports, so the
+// violations explained from either are the same. (For anyOf and oneOf the library explains
+// the alternatives while the fast path reports that none matched; those schemas are left
+// out.)
+func TestCollectingAgreesWithLibrary(t *testing.T) {
+	for _, schema := range fastSchemas {
+		if strings.Contains(schema, "anyOf") || strings.Contains(schema, "oneOf") {
+			continue
+		}
+		v := testSchema(t, schema)
+		rapid.Check(t, func(rt *rapid.T) {
+			data, err := json.Marshal(jsonValues().Draw(rt, "document"))
+			if err != nil {
+				rt.Fatal(err)
+			}
+			src := string(data)
+			doc := decode(src)
+			root, err := v.check(Catalogue, doc)
+			if err != nil {
+				rt.Fatal(err)
+			}
+			if root == nil {
+				return
+			}
+			r := reporter{raw: v.raw, doc: doc, data: data}
+			want := r.report(root)
+			c := fastEval{src: src, collect: true, limit: 1 << 30}
+			c.eval(v.fast[Catalogue], 0)
+			got := r.report(&failure{causes: c.fails})
+			if diff := cmp.Diff(want, got); diff != "" {
+				rt.Fatalf("schema {%s}\ndocument %s\nviolations (-library +fast path):\n%s", schema, data, diff)
+			}
+		})
+	}
+}
+
+// A document failing in more places than MaxViolations gets the first MaxViolations and a
+// closing "tooManyViolations", cheaply (see BenchmarkManyViolations).
+func TestTooManyViolations(t *testing.T) {
+	v := testSchema(t, `"items": {"$ref": "common.json#/$defs/gssCode"}`)
+	doc := "[" + strings.Repeat(`"x",`, 5000) + `"E38000050"]`
+	err := v.validate(Catalogue, []byte(doc))
+	var e *Error
+	if !errors.As(err, &e) || len(e.Violations) != MaxViolations+1 {
+		t.Fatalf("validate = %v", err)
+	}
+	first, last := e.Violations[0], e.Violations[MaxViolations]
+	if want := (Violation{"/0", "format", "must be " + formats["gss-code"].expect}); first != want {
+		t.Errorf("first violation %+v, want %+v", first, want)
+	}
+	if want := (Violation{"", codeTooManyViolations, "breaks its schema in more than 1000 places; only 1000 are listed"}); last != want {
+		t.Errorf("last violation %+v, want %+v", last, want)
+	}
+	// Exactly MaxViolations failures go to the library and are all listed.
+	doc = "[" + strings.Repeat(`"x",`, MaxViolations-1) + `"x"]`
+	if err := v.validate(Catalogue, []byte(doc)); !errors.As(err, &e) || len(e.Violations) != MaxViolations ||
+		e.Violations[MaxViolations-1].Pointer != "/999" {
+		t.Errorf("validate = %d violations, want %d", len(e.Violations), MaxViolations)
+	}
 }

@@ -35,6 +35,11 @@ const (
 	// format).
 	MaxNumberDigits = 40
 
+	// MaxViolations is the largest number of violations Validate lists for one document; a
+	// longer list ends with one violation of code "tooManyViolations". Beyond a person's use,
+	// a document failing in many more places would make validation costly.
+	MaxViolations = 1000
+
 	// MaxNumberExponent bounds the size of JSON numbers. Written in normalised scientific
 	// notation d.ddd × 10ⁿ, every number must have |n| ≤ MaxNumberExponent: a number that is
 	// not zero has a magnitude of at least 1e-300 and below 1e301, inside the normal range
@@ -52,6 +57,8 @@ const (
 	codeTooManyValues = "tooManyValues"
 	codeNumber        = "number"
 	codeDuplicate     = "duplicateField"
+
+	codeTooManyViolations = "tooManyViolations"
 )
 
 // guard checks data for well-formed JSON (RFC 8259, UTF-8) within the limits, in one pass

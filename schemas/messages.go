@@ -38,11 +38,19 @@ func (r *reporter) report(root *failure) []Violation {
 // same value: engage's shared definitions carry both (the pattern for validators that do not
 // assert formats), and the format's message is the more helpful of the two.
 func supersede(ls []leaf) []leaf {
+	type place struct{ instance, url, schema string }
+	formatted := map[place]bool{}
+	for _, l := range ls {
+		if l.name == "format" {
+			formatted[place{l.instance, l.url, l.parentKeyword()}] = true
+		}
+	}
+	if len(formatted) == 0 {
+		return ls
+	}
 	out := ls[:0:0]
 	for _, l := range ls {
-		if l.name == "pattern" && slices.ContainsFunc(ls, func(o leaf) bool {
-			return o.name == "format" && o.instance == l.instance && o.url == l.url && o.parentKeyword() == l.parentKeyword()
-		}) {
+		if l.name == "pattern" && formatted[place{l.instance, l.url, l.parentKeyword()}] {
 			continue
 		}
 		out = append(out, l)
@@ -179,6 +187,9 @@ func (r *reporter) explain(l leaf) []Violation {
 		}
 		return one("must contain " + bound + count(p, "item") + what)
 	case "oneOf":
+		if l.none {
+			return one("matches none of the alternatives the schema allows here")
+		}
 		return one("matches more than one of the alternatives the schema allows here; it must match exactly one")
 	case "anyOf":
 		return one("matches none of the alternatives the schema allows here")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -73,11 +74,11 @@ func kindFiles() map[Kind]string {
 // ErrUnknownKind or ErrInternal otherwise.
 //
 // The document is first checked, in one pass over its bytes, for well-formed JSON in UTF-8
-// within the limits (MaxDocumentBytes, MaxDepth, MaxArrayLength, MaxObjectMembers,
-// MaxValues, MaxNumberDigits, MaxNumberExponent); a document that fails is rejected with
-// one violation, before any schema is consulted. A field name given twice in one object is
-// rejected next. Only then is the document validated against its schema, and every
-// violation reported.
+// that gives no field name twice in one object and keeps within the limits
+// (MaxDocumentBytes, MaxDepth, MaxArrayLength, MaxObjectMembers, MaxValues,
+// MaxNumberDigits, MaxNumberExponent); a document that fails is rejected with one
+// violation, the first problem found, before any schema is consulted. Only then is the
+// document validated against its schema, and every violation reported.
 //
 // Validate does no I/O and is safe for concurrent use; the schemas are compiled once, on
 // first use.
@@ -126,6 +127,21 @@ func (v *validator) validateUnsafe(k Kind, data []byte) error {
 		if _, ok := e.eval(fast, 0); ok {
 			return nil
 		}
+		// The library's cost grows with the number of failures (a few kilobytes each), so
+		// count them first; past MaxViolations the fast evaluator's own records are
+		// explained instead.
+		c := fastEval{src: src, collect: true, limit: MaxViolations + 1}
+		c.eval(fast, 0)
+		if len(c.fails) > MaxViolations {
+			r := reporter{raw: v.raw, doc: decode(src), data: data}
+			vs := r.report(&failure{causes: c.fails[:MaxViolations]})
+			if len(vs) > MaxViolations {
+				vs = vs[:MaxViolations]
+			}
+			vs = append(vs, Violation{Code: codeTooManyViolations, Message: "breaks its schema in more than " +
+				strconv.Itoa(MaxViolations) + " places; only " + strconv.Itoa(len(vs)) + " are listed"})
+			return &Error{Kind: k, Violations: vs}
+		}
 	}
 	doc := decode(src)
 	root, err := v.check(k, doc)
@@ -149,7 +165,8 @@ type Violation struct {
 	// Code is a stable machine code: the failing JSON Schema keyword ("required", "type",
 	// "maximum", "format", "additionalProperties", …), or for a document rejected before
 	// schema validation "syntax", "tooLarge", "tooDeep", "tooLong", "tooManyValues", "number"
-	// or "duplicateField". The package documentation lists every code.
+	// or "duplicateField", or "tooManyViolations" closing a list cut at MaxViolations. The
+	// package documentation lists every code.
 	Code string `json:"code"`
 	// Message says in plain English what is wrong and what is expected. It never repeats a
 	// value from the document, except a field name (shortened if long).
