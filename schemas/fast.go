@@ -18,13 +18,17 @@ import (
 // same schema documents, whether the document conforms. That evaluator streams over the
 // document's bytes, allocating next to nothing. When it says yes, Validate is done; when it
 // says no, the library validates the document again and its findings are what Validate
-// reports, so every rejection is the library's. A schema that uses a keyword the fast
-// evaluator does not implement ("contains", "unevaluatedProperties", "$dynamicRef", …) is
-// not compiled here, and its kind is always validated by the library alone.
+// reports. Only a document failing in more than MaxViolations places is explained from the
+// fast evaluator's own records, made in its collecting mode as the library reports
+// failures, because the library's cost grows with every failure. A schema that uses a
+// keyword the fast evaluator does not implement ("contains", "unevaluatedProperties",
+// "$dynamicRef", …) is not compiled here, and its kind is always validated by the library
+// alone.
 //
 // The two evaluators must agree on every document. The fast one calls the same format
 // checks, uses the same regular-expression engine, and compares numbers exactly as the
-// library's big.Rat arithmetic does; differential tests and fuzzing compare their verdicts.
+// library's big.Rat arithmetic does; differential tests and fuzzing compare their verdicts
+// and, in collecting mode, their violations.
 
 // JSON types as a bit set.
 const (
