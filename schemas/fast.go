@@ -21,8 +21,8 @@ import (
 // reports. Only a document failing in more than MaxViolations places is explained from the
 // fast evaluator's own records, made in its collecting mode as the library reports
 // failures, because the library's cost grows with every failure. A schema that uses a
-// keyword the fast evaluator does not implement ("contains", "unevaluatedProperties",
-// "$dynamicRef", …) is not compiled here, and its kind is always validated by the library
+// keyword the fast evaluator does not implement ("unevaluatedProperties", "$dynamicRef",
+// …) is not compiled here, and its kind is always validated by the library
 // alone.
 //
 // The two evaluators must agree on every document. The fast one calls the same format
@@ -71,6 +71,9 @@ type fastNode struct {
 	uniqueItems        bool
 	prefixItems        []*fastNode
 	items              *fastNode
+	contains           *fastNode
+	minContains        int // 1 unless given
+	maxContains        int // -1 unless given
 
 	members           map[string]member // the fields "properties" or "required" name
 	required          int               // how many distinct fields "required" names
@@ -80,6 +83,7 @@ type fastNode struct {
 	minProps          int
 	maxProps          int
 	dependentRequired map[string][]string
+	dependentSchemas  map[string]*fastNode
 
 	allOf, anyOf, oneOf         []*fastNode
 	not, ifNode, then, elseNode *fastNode
@@ -148,7 +152,8 @@ func (c *fastCompiler) node(url, ptr string) *fastNode {
 	if n, ok := c.nodes[key]; ok {
 		return n
 	}
-	n := &fastNode{url: url, ptr: ptr, minLength: -1, maxLength: -1, minItems: -1, maxItems: -1, minProps: -1, maxProps: -1}
+	n := &fastNode{url: url, ptr: ptr, minLength: -1, maxLength: -1, minItems: -1, maxItems: -1, minProps: -1, maxProps: -1,
+		minContains: 1, maxContains: -1}
 	c.nodes[key] = n
 	v, ok := resolvePointer(c.raw[url], ptr)
 	if !ok {
@@ -292,6 +297,18 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 				continue
 			}
 			n.items, n.arrayKw = sub(kw), true
+		case "contains":
+			n.contains, n.arrayKw = sub(kw), true
+		case "minContains":
+			n.minContains = intParam(kw)
+		case "maxContains":
+			n.maxContains = intParam(kw)
+		case "dependentSchemas":
+			deps, _ := s[kw].(map[string]any)
+			n.dependentSchemas = make(map[string]*fastNode, len(deps))
+			for _, name := range sortedKeys(deps) {
+				n.dependentSchemas[name] = c.node(url, ptr+"/dependentSchemas/"+escapeToken(name))
+			}
 		case "properties":
 			props, _ := s[kw].(map[string]any)
 			for _, name := range sortedKeys(props) {
@@ -423,6 +440,9 @@ func (n *fastNode) inPlace() []*fastNode {
 	out = append(out, n.allOf...)
 	out = append(out, n.anyOf...)
 	out = append(out, n.oneOf...)
+	for _, name := range sortedKeys(n.dependentSchemas) {
+		out = append(out, n.dependentSchemas[name])
+	}
 	for _, m := range []*fastNode{n.not, n.ifNode, n.then, n.elseNode, n.ref} {
 		if m != nil {
 			out = append(out, m)
@@ -647,6 +667,18 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 			}
 		}
 	}
+	if len(n.dependentSchemas) > 0 && e.src[pos] == '{' {
+		obj, _ := e.decodeAt(pos).(map[string]any)
+		for _, name := range sortedKeys(obj) {
+			if m, ok2 := n.dependentSchemas[name]; ok2 {
+				if _, sub := e.eval(m, pos); !sub {
+					if ok = false; e.halt() {
+						return 0, false
+					}
+				}
+			}
+		}
+	}
 	return end, ok
 }
 
@@ -766,10 +798,13 @@ func (e *fastEval) number(n *fastNode, pos int) (end int, typed, ok bool) {
 func (e *fastEval) array(n *fastNode, pos int) (int, bool) {
 	open := pos
 	pos = e.space(pos + 1)
-	count := 0
+	count, contained := 0, 0
 	ok := true
 	if e.src[pos] != ']' {
 		for {
+			if n.contains != nil && e.passes(n.contains, pos) {
+				contained++
+			}
 			var child *fastNode
 			switch {
 			case count < len(n.prefixItems):
@@ -810,6 +845,18 @@ func (e *fastEval) array(n *fastNode, pos int) (int, bool) {
 	if n.maxItems >= 0 && count > n.maxItems {
 		if e.fail(&ok, n, "maxItems") {
 			return 0, false
+		}
+	}
+	if n.contains != nil && (n.minContains >= 0 || n.maxContains >= 0) {
+		if n.minContains >= 0 && contained < n.minContains {
+			if e.fail(&ok, n, "minContains") {
+				return 0, false
+			}
+		}
+		if n.maxContains >= 0 && contained > n.maxContains {
+			if e.fail(&ok, n, "maxContains") {
+				return 0, false
+			}
 		}
 	}
 	if n.uniqueItems && count > 1 && !e.unique(open) {

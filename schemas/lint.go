@@ -51,7 +51,7 @@ func walkSchema(node any, ptr string, visit func(obj map[string]any, ptr string)
 	}
 }
 
-func sortedKeys(m map[string]any) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -177,13 +177,16 @@ func (r *reporter) explain(l leaf) []Violation {
 	case "minContains", "maxContains":
 		what := r.described(r.schemaAt(l.url, l.parentKeyword()+"/contains"))
 		if what == "" {
-			what = " that match the schema's rule for them"
+			what = ` matching the schema's "contains" rule`
 		} else {
-			what = " that match the rule" + what
+			what = " matching the rule" + what
 		}
 		bound := "at least "
 		if l.name == "maxContains" {
 			bound = "at most "
+		}
+		if p == nil { // the library names minContains even when the schema leaves it at 1
+			p = json.Number("1")
 		}
 		return one("must contain " + bound + count(p, "item") + what)
 	case "oneOf":

@@ -177,7 +177,13 @@ func TestKeywordMessages(t *testing.T) {
 		{`"if": {"required": ["a"]}, "then": {"required": ["b"]}`, `{"a": 1}`, []Violation{
 			{"/b", "required", `the required field "b" is missing`}}},
 		{`"contains": {"type": "string"}, "minContains": 2`, `["a", 1]`, []Violation{
-			{"", "minContains", "must contain at least 2 items that match the schema's rule for them"}}},
+			{"", "minContains", `must contain at least 2 items matching the schema's "contains" rule`}}},
+		{`"contains": {"description": "A closing balance.", "required": ["closing"]}`, `[{}]`, []Violation{
+			{"", "minContains", "must contain at least 1 item matching the rule: a closing balance"}}},
+		{`"contains": {"const": 0}, "maxContains": 1`, `[0, 0]`, []Violation{
+			{"", "maxContains", `must contain at most 1 item matching the schema's "contains" rule`}}},
+		{`"dependentSchemas": {"end": {"required": ["start"]}}`, `{"end": "2026-01-01"}`, []Violation{
+			{"/start", "required", `the required field "start" is missing`}}},
 		{`"unevaluatedProperties": false, "allOf": [{"properties": {"answers": true}}]`, `{"answer": 1}`, []Violation{
 			{"/answer", "unevaluatedProperties", `the field "answer" is not defined by the schema; did you mean "answers"?`}}},
 		{`"enum": ["A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "Z", "99", "x", "y", "z", "w"]`, `"I"`,
