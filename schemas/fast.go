@@ -21,8 +21,8 @@ import (
 // reports. Only a document failing in more than MaxViolations places is explained from the
 // fast evaluator's own records, made in its collecting mode as the library reports
 // failures, because the library's cost grows with every failure. A schema that uses a
-// keyword the fast evaluator does not implement ("unevaluatedProperties", "$dynamicRef",
-// …) is not compiled here, and its kind is always validated by the library
+// keyword the fast evaluator does not implement ("$dynamicRef", "$recursiveRef", …) is not
+// compiled here, and its kind is always validated by the library
 // alone.
 //
 // The two evaluators must agree on every document. The fast one calls the same format
@@ -84,6 +84,8 @@ type fastNode struct {
 	maxProps          int
 	dependentRequired map[string][]string
 	dependentSchemas  map[string]*fastNode
+
+	unevaluatedProperties, unevaluatedItems *fastNode
 
 	allOf, anyOf, oneOf         []*fastNode
 	not, ifNode, then, elseNode *fastNode
@@ -297,6 +299,10 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 				continue
 			}
 			n.items, n.arrayKw = sub(kw), true
+		case "unevaluatedProperties":
+			n.unevaluatedProperties = sub(kw)
+		case "unevaluatedItems":
+			n.unevaluatedItems = sub(kw)
 		case "contains":
 			n.contains, n.arrayKw = sub(kw), true
 		case "minContains":
@@ -679,7 +685,202 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 			}
 		}
 	}
+	if n.unevaluatedProperties != nil && e.src[pos] == '{' {
+		if !e.unevaluated(n, pos) {
+			if ok = false; e.halt() {
+				return 0, false
+			}
+		}
+	}
+	if n.unevaluatedItems != nil && e.src[pos] == '[' {
+		if !e.unevaluated(n, pos) {
+			if ok = false; e.halt() {
+				return 0, false
+			}
+		}
+	}
 	return end, ok
+}
+
+// unevaluated applies unevaluatedProperties (to an object) or unevaluatedItems (to an array)
+// of n to the fields or items that no other keyword of n evaluated, as the library does:
+// the fields its properties, patternProperties and additionalProperties name, and those of
+// every subschema applied to the same value that passes (allOf, anyOf, oneOf, not, if,
+// then, else, $ref, dependentSchemas); likewise for items, with prefixItems, items and
+// contains.
+func (e *fastEval) unevaluated(n *fastNode, pos int) bool {
+	v := e.decodeAt(pos)
+	ev := evaluation{fields: map[string]bool{}, items: map[int]bool{}}
+	e.annotate(n, pos, v, &ev, true)
+	ok := true
+	switch v := v.(type) {
+	case map[string]any:
+		if ev.allFields {
+			return true
+		}
+		for _, name := range e.memberOrder(pos) {
+			if ev.fields[name] {
+				continue
+			}
+			if e.collect {
+				e.path = append(e.path, name)
+			}
+			_, sub := e.eval(n.unevaluatedProperties, e.memberValue(pos, name))
+			if e.collect {
+				e.path = e.path[:len(e.path)-1]
+			}
+			if !sub {
+				if ok = false; e.halt() {
+					return false
+				}
+			}
+		}
+	case []any:
+		if ev.allItems {
+			return true
+		}
+		p := e.space(pos + 1)
+		for i := range v {
+			if !ev.items[i] {
+				if e.collect {
+					e.path = append(e.path, strconv.Itoa(i))
+				}
+				_, sub := e.eval(n.unevaluatedItems, p)
+				if e.collect {
+					e.path = e.path[:len(e.path)-1]
+				}
+				if !sub {
+					if ok = false; e.halt() {
+						return false
+					}
+				}
+			}
+			p = e.space(e.skip(p))
+			p = e.space(p + 1) // the comma
+		}
+	}
+	return ok
+}
+
+// An evaluation is the set of fields or items some keyword has evaluated.
+type evaluation struct {
+	fields              map[string]bool
+	items               map[int]bool
+	allFields, allItems bool
+}
+
+// annotate adds to ev what n evaluates of the value v at pos; top is n itself, whose own
+// unevaluated keywords are the ones being applied.
+func (e *fastEval) annotate(n *fastNode, pos int, v any, ev *evaluation, top bool) {
+	if n.never || n.trivial {
+		return
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		for name := range v {
+			if m, ok := n.members[name]; ok && m.node != nil {
+				ev.fields[name] = true
+			}
+			for _, pp := range n.patternProperties {
+				if pp.re.MatchString(name) {
+					ev.fields[name] = true
+				}
+			}
+		}
+		if n.additional != nil || !top && n.unevaluatedProperties != nil {
+			ev.allFields = true
+		}
+	case []any:
+		if n.items != nil || !top && n.unevaluatedItems != nil {
+			ev.allItems = true
+		}
+		for i := 0; i < len(n.prefixItems) && i < len(v); i++ {
+			ev.items[i] = true
+		}
+		if n.contains != nil {
+			p := e.space(pos + 1)
+			for i := range v {
+				if e.passes(n.contains, p) {
+					ev.items[i] = true
+				}
+				p = e.space(e.skip(p))
+				p = e.space(p + 1)
+			}
+		}
+	default:
+		return
+	}
+	sub := func(m *fastNode) {
+		if m != nil && e.passes(m, pos) {
+			e.annotate(m, pos, v, ev, false)
+		}
+	}
+	for _, m := range n.allOf {
+		sub(m)
+	}
+	for _, m := range n.anyOf {
+		sub(m)
+	}
+	for _, m := range n.oneOf {
+		sub(m)
+	}
+	sub(n.not)
+	if n.ifNode != nil {
+		if e.passes(n.ifNode, pos) {
+			e.annotate(n.ifNode, pos, v, ev, false)
+			sub(n.then)
+		} else {
+			sub(n.elseNode)
+		}
+	}
+	sub(n.ref)
+	if obj, ok := v.(map[string]any); ok {
+		for name, m := range n.dependentSchemas {
+			if _, present := obj[name]; present {
+				sub(m)
+			}
+		}
+	}
+}
+
+// memberOrder returns the field names of the object at pos in document order.
+func (e *fastEval) memberOrder(pos int) []string {
+	var names []string
+	pos = e.space(pos + 1)
+	if e.src[pos] == '}' {
+		return nil
+	}
+	for {
+		i, escaped := e.closingQuote(pos + 1)
+		name := e.src[pos+1 : i]
+		if escaped {
+			name = unescape(name)
+		}
+		names = append(names, name)
+		pos = e.space(e.skip(e.space(e.space(i+1) + 1)))
+		if e.src[pos] == '}' {
+			return names
+		}
+		pos = e.space(pos + 1)
+	}
+}
+
+// memberValue returns where the value of the field name of the object at pos starts.
+func (e *fastEval) memberValue(pos int, name string) int {
+	pos = e.space(pos + 1)
+	for {
+		i, escaped := e.closingQuote(pos + 1)
+		key := e.src[pos+1 : i]
+		if escaped {
+			key = unescape(key)
+		}
+		value := e.space(e.space(i+1) + 1)
+		if key == name {
+			return value
+		}
+		pos = e.space(e.skip(value))
+		pos = e.space(pos + 1)
+	}
 }
 
 // closingQuote returns the index of the quote closing the string whose content starts at

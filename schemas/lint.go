@@ -156,7 +156,7 @@ func resolveRefPointer(base, ref string, raw map[string]any) (file, ptr string, 
 	}
 	var found any
 	walkSchema(doc, "", func(obj map[string]any, at string) {
-		if obj["$anchor"] == frag && found == nil {
+		if (obj["$anchor"] == frag || obj["$dynamicAnchor"] == frag) && found == nil {
 			found, ptr = obj, at
 		}
 	})
