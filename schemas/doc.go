@@ -75,7 +75,8 @@
 //	MaxObjectMembers   100,000     fields in one object
 //	MaxValues          1,000,000   values in the whole document
 //	MaxNumberDigits    40          digits of a number before its exponent
-//	MaxNumberExponent  300         decimal exponent of a number: magnitudes from 1e-300 to below 1e301
+//	MaxNumberExponent  300         decimal exponent of a number: magnitudes below 1e301
+//	MinNumberExponent  -324        and from 1e-324, the smallest a float64 holds
 //	MaxViolations      1,000       violations listed for one document
 //
 // # Violations
@@ -100,7 +101,7 @@
 //	tooDeep                nested more than MaxDepth levels
 //	tooLong                an array of more than MaxArrayLength items, or an object of more than MaxObjectMembers fields
 //	tooManyValues          more than MaxValues values
-//	number                 a number beyond MaxNumberDigits or MaxNumberExponent
+//	number                 a number beyond MaxNumberDigits, MaxNumberExponent or MinNumberExponent
 //	duplicateField         a field name given twice in one object
 //	type                   a value of the wrong JSON type
 //	enum, const            a value that is not one of those allowed

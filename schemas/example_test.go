@@ -45,7 +45,7 @@ func ExampleValidate_limits() {
 	// schemas: sroi-model document is not valid
 	//   /0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0: nests arrays and objects more than 32 levels deep; at most 32 are accepted [tooDeep]
 	// schemas: sroi-model document is not valid
-	//   /outcomes/0/quantity: is a number beyond the limits accepted: at most 40 digits, and a decimal exponent from -300 to 300 (a magnitude from 1e-300 to below 1e301) [number]
+	//   /outcomes/0/quantity: is a number beyond the limits accepted: at most 40 digits, and a decimal exponent from -324 to 300 (a magnitude from 1e-324 to below 1e301) [number]
 }
 
 // A field given twice is refused: systems disagree on which value wins.

@@ -40,12 +40,15 @@ const (
 	// a document failing in many more places would make validation costly.
 	MaxViolations = 1000
 
-	// MaxNumberExponent bounds the size of JSON numbers. Written in normalised scientific
-	// notation d.ddd × 10ⁿ, every number must have |n| ≤ MaxNumberExponent: a number that is
-	// not zero has a magnitude of at least 1e-300 and below 1e301, inside the normal range
-	// of float64, so every accepted number decodes into a float64 without overflow or
-	// underflow. A zero may not carry a written exponent beyond the limit either.
+	// MaxNumberExponent and MinNumberExponent bound the size of JSON numbers. Written in
+	// normalised scientific notation d.ddd × 10ⁿ, every number that is not zero must have
+	// MinNumberExponent ≤ n ≤ MaxNumberExponent: a magnitude below 1e301, so every accepted
+	// number decodes into a float64 without overflow, and of at least 1e-324, the smallest
+	// magnitude a float64 holds, so that every float64 that Go's encoding/json writes
+	// (7.4e-301 included) is accepted. A zero may not carry a written exponent beyond the
+	// limits either.
 	MaxNumberExponent = 300
+	MinNumberExponent = -324
 )
 
 // The codes of violations found before schema validation.
@@ -331,8 +334,8 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func (s *scanner) number() bool {
 	tooBig := func() bool {
 		return s.fail(codeNumber, s.pointer(s.depth), "is a number beyond the limits accepted: at most "+
-			strconv.Itoa(MaxNumberDigits)+" digits, and a decimal exponent from -"+strconv.Itoa(MaxNumberExponent)+
-			" to "+strconv.Itoa(MaxNumberExponent)+" (a magnitude from 1e-"+strconv.Itoa(MaxNumberExponent)+
+			strconv.Itoa(MaxNumberDigits)+" digits, and a decimal exponent from "+strconv.Itoa(MinNumberExponent)+
+			" to "+strconv.Itoa(MaxNumberExponent)+" (a magnitude from 1e"+strconv.Itoa(MinNumberExponent)+
 			" to below 1e"+strconv.Itoa(MaxNumberExponent+1)+")")
 	}
 	if s.data[s.pos] == '-' {
@@ -397,7 +400,7 @@ func (s *scanner) number() bool {
 		}
 		for s.pos < len(s.data) && isDigit(s.data[s.pos]) {
 			exp = exp*10 + int(s.data[s.pos]-'0')
-			if exp > MaxNumberExponent+MaxNumberDigits {
+			if exp > -MinNumberExponent+MaxNumberDigits {
 				return tooBig()
 			}
 			s.pos++
@@ -415,7 +418,7 @@ func (s *scanner) number() bool {
 	default:
 		magnitude -= leadingFracZeros + 1
 	}
-	if magnitude > MaxNumberExponent || magnitude < -MaxNumberExponent {
+	if magnitude > MaxNumberExponent || magnitude < MinNumberExponent {
 		return tooBig()
 	}
 	return true

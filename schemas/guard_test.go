@@ -44,6 +44,7 @@ func TestGuardAccepts(t *testing.T) {
 		strings.Repeat("1", MaxNumberDigits),          // 40 digits
 		"0." + strings.Repeat("1", MaxNumberDigits-1), // 40 digits, one before the point
 		"1e300", "9.99e300", "-1e300", "1e-300", "0.001e-297", "10e299", // magnitudes 10^300 … 10^-300
+		"7.466108948025751e-301", "4.9e-324", "0.01e-322", // float64 values encoding/json writes, down to the smallest subnormal
 		"0e300", "0e-300", "0.0e300", "-0.000", "1E+2", "1e-0",
 		`{"a":1,"A":2,"a ":3}`, // names differing in case or space are different names
 	} {
@@ -101,10 +102,10 @@ func TestGuardRejects(t *testing.T) {
 
 		{"41 digits", strings.Repeat("1", MaxNumberDigits+1), codeNumber, "", "at most 40 digits"},
 		{"41 digits with point", "1." + strings.Repeat("0", MaxNumberDigits), codeNumber, "", "at most 40 digits"},
-		{"magnitude 10^301", "1e301", codeNumber, "", "from -300 to 300"},
+		{"magnitude 10^301", "1e301", codeNumber, "", "from -324 to 300"},
 		{"magnitude 10^301 by digits", "10e300", codeNumber, "", "below 1e301"},
-		{"magnitude 10^-301", "1e-301", codeNumber, "", "1e-300"},
-		{"magnitude 10^-301 by zeros", "0.01e-299", codeNumber, "", ""},
+		{"magnitude 10^-325", "1e-325", codeNumber, "", "1e-324"},
+		{"magnitude 10^-325 by zeros", "0.01e-323", codeNumber, "", ""},
 		{"zero with a huge exponent", "0e301", codeNumber, "", ""},
 		{"validator panic", `{"a":[1e1000000000]}`, codeNumber, "/a/0", ""},
 		{"giant exponent digits", "1e" + strings.Repeat("9", 1000), codeNumber, "", ""},
@@ -151,7 +152,7 @@ func TestGuardMessagesStateLimits(t *testing.T) {
 // A number accepted by the guard fits a float64 without overflow, as MaxNumberExponent
 // promises, and rejected magnitudes are those past the limit.
 func TestGuardNumbersFitFloat64(t *testing.T) {
-	for _, lit := range []string{"9.999999999999999999999999999999999999999e300", "-9.99e300", "1e-300", "1.0e-300"} {
+	for _, lit := range []string{"9.999999999999999999999999999999999999999e300", "-9.99e300", "1e-300", "1.0e-300", "4.9e-324"} {
 		if v := guard([]byte(lit)); v != nil {
 			t.Fatalf("guard(%s) = %+v", lit, *v)
 		}
