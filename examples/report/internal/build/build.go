@@ -128,6 +128,12 @@ func (bd *builder) add(f Finding, highlight string) string {
 	if f.Statements == nil {
 		f.Statements = []string{}
 	}
+	if f.Measures == nil {
+		f.Measures = []measure.ID{}
+	}
+	if f.Methods == nil {
+		f.Methods = []string{}
+	}
 	bd.findings = append(bd.findings, f)
 	if highlight != "" {
 		bd.highlights[id] = highlight
@@ -172,7 +178,7 @@ func polarity(id indicator.ID) measure.Polarity {
 // principles assembles the six principles: their measures from the catalogue, each measure's
 // indicators marked reported or not, and the findings that speak to the principle's measures.
 func (bd *builder) principles() []Principle {
-	reported := map[indicator.ID]bool{}
+	reported := map[string]bool{}
 	for _, f := range bd.findings {
 		reported[f.Indicator] = true
 	}
@@ -184,7 +190,7 @@ func (bd *builder) principles() []Principle {
 		for m := range measure.ForPrinciple(p) {
 			ms := Measure{ID: m.ID, Name: m.Name, Kind: m.Kind, Polarity: m.Polarity, Indicators: []IndicatorRef{}, Findings: []string{}}
 			for ind := range indicator.ForMeasure(m.ID) {
-				ms.Indicators = append(ms.Indicators, IndicatorRef{ID: ind.ID, Name: ind.Name, Catalogue: true, Reported: reported[ind.ID]})
+				ms.Indicators = append(ms.Indicators, IndicatorRef{ID: string(ind.ID), Name: ind.Name, Catalogue: true, Reported: reported[string(ind.ID)]})
 			}
 			for _, f := range bd.findings {
 				if !slices.Contains(f.Measures, m.ID) {
@@ -193,7 +199,7 @@ func (bd *builder) principles() []Principle {
 				ms.Findings = append(ms.Findings, f.ID)
 				if !slices.ContainsFunc(ms.Indicators, func(r IndicatorRef) bool { return r.ID == f.Indicator }) {
 					name := string(f.Indicator)
-					if ind, err := indicator.Lookup(f.Indicator); err == nil {
+					if ind, err := indicator.Lookup(indicator.ID(f.Indicator)); err == nil {
 						name = ind.Name
 					}
 					ms.Indicators = append(ms.Indicators, IndicatorRef{ID: f.Indicator, Name: name, Reported: true})

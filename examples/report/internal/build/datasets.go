@@ -142,7 +142,7 @@ func (bd *builder) dataset(i int, areas map[string]areaInfo) error {
 		}
 	}
 	f := Finding{
-		ID: string(id), Title: name, Indicator: id, Measures: measuresOf(string(id)), Source: src,
+		ID: string(id), Title: name, Indicator: string(id), Measures: measuresOf(string(id)), Source: src,
 		Methods: []string{methodOf(d.Statistic)},
 	}
 	if f.ID == "" {
@@ -406,7 +406,7 @@ func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, s
 			break
 		}
 	}
-	f := Finding{ID: string(id) + "-by-deprivation", Title: name + " by deprivation quintile", Indicator: id, Measures: measures,
+	f := Finding{ID: string(id) + "-by-deprivation", Title: name + " by deprivation quintile", Indicator: string(id), Measures: measures,
 		Source: src, Methods: []string{methodOf(d.Statistic), "phe-sii"}}
 	table := Table{Caption: name + " by " + editionName(bd.b.IMDEdition.String()) + " deprivation quintile (1 = most deprived), " + period + " (" + unit(d) + ")",
 		Columns: []Column{{Title: "Quintile"}, {Title: "Numerator", Numeric: true}, {Title: "Denominator", Numeric: true}, {Title: "Value (95 % CI)", Numeric: true}}}

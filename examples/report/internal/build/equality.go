@@ -95,7 +95,7 @@ func (bd *builder) representation(i int, d *equality.Data, a equality.AreaRepres
 		caption = title + ": " + where + " " + a.Period
 	}
 	f := Finding{
-		ID: string(id) + "-by-" + d.Dimension.String(), Title: title, Indicator: id, Measures: measuresOf(string(id)),
+		ID: string(id) + "-by-" + d.Dimension.String(), Title: title, Indicator: string(id), Measures: measuresOf(string(id)),
 		Methods: []string{"representation"}, Source: field.Pointer("equality", i),
 	}
 	if id == "" {

@@ -122,7 +122,7 @@ func meanOf(c *pam.Cohort) (n int64, mean, lower, upper, sd float64, ok bool) {
 func (bd *builder) pamCohort(s *pamScores) {
 	f := Finding{
 		ID: "pam-activation", Title: "Patient activation at referral and at follow-up",
-		Indicator: pamIndicator, Measures: []measure.ID{activationMeasure},
+		Indicator: string(pamIndicator), Measures: []measure.ID{activationMeasure},
 		Methods: []string{"pam-rasch", "pam-levels", "t-mean", "paired-mean"}, Source: "/pam", Charts: []string{"activationLevels"},
 	}
 	table := Table{
@@ -209,7 +209,7 @@ func (bd *builder) pamGains(s *pamScores) {
 	}
 	f := Finding{
 		ID: "pam-gains", Title: "Gains in activation (CBE/NQF #2483)",
-		Indicator: pamIndicator, Measures: []measure.ID{activationMeasure},
+		Indicator: string(pamIndicator), Measures: []measure.ID{activationMeasure},
 		Methods: []string{"cbe-2483", "wilson"}, Source: "/pam",
 	}
 	table := Table{Caption: "Pairs of baseline and follow-up results by eligibility for the gains measure",
@@ -307,7 +307,7 @@ func (bd *builder) pamGap(s *pamScores) error {
 	}
 	f := Finding{
 		ID: "pam-deprivation-gap", Title: "Activation across deprivation quintiles",
-		Indicator: pamIndicator, Measures: []measure.ID{activationMeasure, gapMeasure},
+		Indicator: string(pamIndicator), Measures: []measure.ID{activationMeasure, gapMeasure},
 		Methods: []string{"t-mean", "welch", "phe-sii", "gap-change"}, Source: "/pam", Charts: []string{"activationGradient"},
 	}
 	pop, havePop := bd.quintilePopulation()

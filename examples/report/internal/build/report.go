@@ -7,7 +7,6 @@
 package build
 
 import (
-	"github.com/peopleandcommunities/engage/indicator"
 	"github.com/peopleandcommunities/engage/measure"
 	"github.com/peopleandcommunities/engage/principle"
 )
@@ -86,8 +85,8 @@ type Measure struct {
 
 // IndicatorRef is an indicator as the report lists it under a measure.
 type IndicatorRef struct {
-	ID   indicator.ID `json:"id"`
-	Name string       `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
 	// Catalogue is false for evidence the catalogue does not list under the measure but a
 	// finding uses for it.
 	Catalogue bool `json:"catalogue"`
@@ -104,7 +103,8 @@ type Finding struct {
 	Title string `json:"title"`
 	// Indicator is the catalogue indicator the data are for; Measures the measures of success
 	// the finding speaks to.
-	Indicator indicator.ID `json:"indicator"`
+	// Indicator is empty when the catalogue does not know the dataset's indicator.
+	Indicator string       `json:"indicator"`
 	Measures  []measure.ID `json:"measures"`
 	// Headline is the main value, if the finding has one.
 	Headline *Estimate `json:"headline,omitempty"`

@@ -50,7 +50,7 @@ func (bd *builder) sroi() error {
 	}
 	one := strings.TrimSuffix(fm.Money(decimal.NewFromInt(1)), ".00")
 	f := Finding{
-		ID: "sroi", Title: "Social Return on Investment: " + m.Title, Indicator: sroiIndicator, Measures: measuresOf(string(sroiIndicator)),
+		ID: "sroi", Title: "Social Return on Investment: " + m.Title, Indicator: string(sroiIndicator), Measures: measuresOf(string(sroiIndicator)),
 		Methods: []string{"sroi", "sroi-scenarios"}, Source: "/sroi", Charts: []string{"sroiByYear", "sroiTornado"},
 	}
 	ratio, _ := res.Ratio.Float64()
