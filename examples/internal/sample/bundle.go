@@ -14,17 +14,12 @@ const MaxBundlePeople = 20_000
 
 // Bundle returns the whole place as one place bundle: its areas and neighbourhoods, every
 // person's PAM responses, the social prescribing impact map, the indicator datasets and the
-// equality data. Sizes beyond MaxBundlePeople people, or 20,000 areas, are refused with
+// equality data (the impact map only when someone was referred). Sizes beyond MaxBundlePeople people, or 20,000 areas, are refused with
 // ErrSize.
 func (g *Generator) Bundle() (*place.Bundle, error) {
 	if g.size.People > MaxBundlePeople || g.size.Areas > 20_000 {
 		return nil, ErrSize
 	}
-	ref, err := g.Referrals()
-	if err != nil {
-		return nil, err
-	}
-	model := g.SROIModel(ref)
 	b := &place.Bundle{
 		Title:      PlaceName + " engagement evidence, " + Periods[1] + " — SYNTHETIC sample data",
 		Synthetic:  true,
@@ -32,9 +27,21 @@ func (g *Generator) Bundle() (*place.Bundle, error) {
 		Place:      place.Area{Code: PlaceCode, Name: PlaceName},
 		Period:     Periods[1],
 		IMDEdition: Edition,
-		SROI:       &model,
-		Indicators: []indicator.Dataset{g.BudgetsDataset(), g.CarersDataset(), g.VolunteeringDataset()},
+		Indicators: []indicator.Dataset{g.BudgetsDataset(), g.CarersDataset()},
 		Equality:   []equality.Data{g.ParticipantsByEthnicGroup(), g.ParticipantsByDeprivation(), g.VolunteersByEthnicGroup()},
+	}
+	if g.NumVolunteers() > 0 {
+		b.Indicators = append(b.Indicators, g.VolunteeringDataset())
+	}
+	if g.size.People > 0 {
+		// The impact map describes the social prescribing service, which a place with no
+		// referrals does not have.
+		ref, err := g.Referrals()
+		if err != nil {
+			return nil, err
+		}
+		model := g.SROIModel(ref)
+		b.SROI = &model
 	}
 	for _, n := range g.neighbourhoods {
 		b.Neighbourhoods = append(b.Neighbourhoods, place.Area{Code: n.Code, Name: n.Name})

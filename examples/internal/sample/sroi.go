@@ -94,9 +94,6 @@ func (g *Generator) SROIModel(c Referrals) sroi.Model {
 			{ID: "icb-grant", Stakeholder: "funders", Description: "Integrated care board funding for link workers (fictional)", Value: money(110 * n)},
 			{ID: "council-grant", Stakeholder: "funders", Description: "Council grant for community groups (fictional)", Value: money(25 * n)},
 			{ID: "vcse-in-kind", Stakeholder: "funders", Description: "Voluntary sector venues and management time, valued (fictional)", Value: money(20 * n), NonFinancial: true},
-			{ID: "volunteer-time", Stakeholder: "volunteers", Description: q(volunteerHours).String() + " volunteer hours valued at £12 an hour (fictional rate)",
-				Value: money(12 * volunteerHours), NonFinancial: true,
-				Uncertainty: dist(sroi.Uniform, money(9*volunteerHours), money(12*volunteerHours), money(15*volunteerHours))},
 		},
 		Outcomes: []sroi.Outcome{
 			{
@@ -148,13 +145,6 @@ func (g *Generator) SROIModel(c Referrals) sroi.Model {
 				Proxy:      proxy("Cost of an A&E attendance (stand-in for a published unit cost)", 180),
 				Deadweight: share("0.2"), Displacement: share("0.1"), Attribution: share("0.25"), DropOff: share("0"),
 			},
-			{
-				ID: "volunteer-wellbeing", Stakeholder: "volunteers", Description: "Volunteers' own wellbeing improves",
-				Output: q(vols).String() + " volunteers running groups", Indicator: "Volunteers reporting better wellbeing in the annual survey",
-				IndicatorSource: "Volunteer survey (fictional)", Quantity: q(0.6 * vols), Duration: 1,
-				Proxy:      proxy("Value of improved wellbeing from volunteering for a year", 1000),
-				Deadweight: share("0.2"), Displacement: share("0"), Attribution: share("0.2"), DropOff: share("0"),
-			},
 		},
 		Discount: sroi.Discount{Schedule: sroi.GreenBook},
 		Scenarios: []sroi.Scenario{
@@ -169,6 +159,19 @@ func (g *Generator) SROIModel(c Referrals) sroi.Model {
 				}},
 		},
 		Simulation: &sroi.Simulation{Draws: 10_000, Seed: g.seed & sroi.MaxSeed},
+	}
+	if vols > 0 {
+		m.Inputs = append(m.Inputs, sroi.Input{ID: "volunteer-time", Stakeholder: "volunteers",
+			Description: q(volunteerHours).String() + " volunteer hours valued at £12 an hour (fictional rate)",
+			Value:       money(12 * volunteerHours), NonFinancial: true,
+			Uncertainty: dist(sroi.Uniform, money(9*volunteerHours), money(12*volunteerHours), money(15*volunteerHours))})
+		m.Outcomes = append(m.Outcomes, sroi.Outcome{
+			ID: "volunteer-wellbeing", Stakeholder: "volunteers", Description: "Volunteers' own wellbeing improves",
+			Output: q(vols).String() + " volunteers running groups", Indicator: "Volunteers reporting better wellbeing in the annual survey",
+			IndicatorSource: "Volunteer survey (fictional)", Quantity: q(0.6 * vols), Duration: 1,
+			Proxy:      proxy("Value of improved wellbeing from volunteering for a year", 1000),
+			Deadweight: share("0.2"), Displacement: share("0"), Attribution: share("0.2"), DropOff: share("0"),
+		})
 	}
 	return m
 }
