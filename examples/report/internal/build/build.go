@@ -86,6 +86,9 @@ func Build(b *place.Bundle, opts Options) (*Report, error) {
 		Methods:   methodList(bd.findings),
 		Settings:  bd.settings,
 	}
+	if r.Methods == nil {
+		r.Methods = []Method{}
+	}
 	r.Principles = bd.principles()
 	for _, p := range r.Principles {
 		for _, f := range p.Findings {

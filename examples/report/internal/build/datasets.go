@@ -102,9 +102,25 @@ func (bd *builder) datasets() error {
 	areas := bd.areaIndex()
 	for i := range bd.b.Indicators {
 		if err := bd.dataset(i, areas); err != nil {
-			var l field.List
-			l.AddError(field.Pointer("indicators", i), err)
-			return l.Err()
+			// The dataset is valid but cannot be computed as the report regroups it (for
+			// example, non-independent events whose age-band populations differ between
+			// areas): say so where the finding would be.
+			d := &bd.b.Indicators[i]
+			id := canonical(d.Indicator)
+			title := d.Title
+			if ind, err := indicator.Lookup(id); err == nil {
+				title = ind.Name
+			}
+			if title == "" {
+				title = "Indicator dataset " + strconv.Itoa(i+1)
+			}
+			fid := string(id)
+			if fid == "" {
+				fid = "indicator-" + strconv.Itoa(i+1)
+			}
+			bd.add(Finding{ID: fid, Title: title, Indicator: string(id), Measures: measuresOf(string(id)),
+				Methods: []string{methodOf(d.Statistic)}, Source: field.Pointer("indicators", i),
+				Statements: []string{"The dataset could not be computed for the place as a whole: " + err.Error() + "."}}, "")
 		}
 	}
 	return nil
@@ -181,7 +197,7 @@ func (bd *builder) dataset(i int, areas map[string]areaInfo) error {
 		})
 		if len(nb.Rows)+len(nb.Observations) > 0 {
 			if err := bd.neighbourhoods(&f, &nb, latest, pol, dp, unit(d)); err != nil {
-				return err
+				f.Statements = append(f.Statements, "The values by neighbourhood could not be computed: "+err.Error()+".")
 			}
 		}
 	}
@@ -392,9 +408,6 @@ func (bd *builder) neighbourhoods(f *Finding, nb *indicator.Dataset, place indic
 // index of inequality.
 func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, src, period string, areas map[string]areaInfo) error {
 	res, err := byQ.Evaluate(0.95)
-	if err != nil {
-		return err
-	}
 	var pop [6]float64
 	for _, a := range areas {
 		pop[a.quintile] += a.population
@@ -446,7 +459,11 @@ func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, s
 		groups = append(groups, equality.QuantileGroup{Population: w, Value: r.Estimate.Value / scale, Lower: iv.Lower / scale, Upper: iv.Upper / scale})
 	}
 	f.Tables = []Table{table}
-	if len(groups) == 5 {
+	switch {
+	case err != nil:
+		f.Tables = nil
+		f.Statements = append(f.Statements, "The values by deprivation quintile could not be computed: "+err.Error()+".")
+	case len(groups) == 5:
 		sii, err := equality.SII(groups, equality.SIIOptions{ValueType: vt, FromLimits: true, Multiplier: scale,
 			Seed: bd.opts.Seed, Repetitions: bd.opts.Repetitions})
 		if err == nil {
@@ -465,9 +482,9 @@ func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, s
 			}
 			f.Statements = append(f.Statements, "The slope index of inequality in "+period+" was "+f.Headline.Text+": "+verdict+".")
 		} else {
-			f.Statements = append(f.Statements, "The slope index of inequality could not be computed: "+err.Error())
+			f.Statements = append(f.Statements, "The slope index of inequality could not be computed: "+err.Error()+".")
 		}
-	} else {
+	default:
 		f.Statements = append(f.Statements, "The slope index of inequality needs a value in every quintile; "+count(len(groups))+" of 5 have one.")
 	}
 	if first, last := quintileEnds(byGroup); first != nil && last != nil {

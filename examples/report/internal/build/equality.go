@@ -68,9 +68,13 @@ func (bd *builder) equality() error {
 		d := &bd.b.Equality[i]
 		res, err := d.Representation(equality.RepresentationOptions{})
 		if err != nil {
-			var l field.List
-			l.AddError(field.Pointer("equality", i), err)
-			return l.Err()
+			// The document is valid but its counts do not support the analysis (no
+			// participants, a group with no residents): say so where the finding would be.
+			id := canonical(d.Indicator)
+			bd.add(Finding{ID: equalityID(i, d), Title: equalityTitle(d), Indicator: string(id),
+				Measures: measuresOf(string(id)), Methods: []string{"representation"}, Source: field.Pointer("equality", i),
+				Statements: []string{"The representation of these groups could not be computed from the counts given: " + err.Error() + "."}}, "")
+			continue
 		}
 		for _, area := range res {
 			bd.representation(i, d, area)
@@ -79,13 +83,27 @@ func (bd *builder) equality() error {
 	return nil
 }
 
-func (bd *builder) representation(i int, d *equality.Data, a equality.AreaRepresentation) {
-	id := canonical(d.Indicator)
+// equalityID returns the finding ID of equality document i.
+func equalityID(i int, d *equality.Data) string {
+	if id := canonical(d.Indicator); id != "" {
+		return string(id) + "-by-" + d.Dimension.String()
+	}
+	return "equality-" + strconv.Itoa(i+1)
+}
+
+// equalityTitle returns the finding title of an equality document: its indicator's name by
+// its dimension.
+func equalityTitle(d *equality.Data) string {
 	name := "Participants"
-	if ind, err := indicator.Lookup(id); err == nil {
+	if ind, err := indicator.Lookup(canonical(d.Indicator)); err == nil {
 		name = ind.Name
 	}
-	title := name + ", by " + dimensionName(d.Dimension)
+	return name + ", by " + dimensionName(d.Dimension)
+}
+
+func (bd *builder) representation(i int, d *equality.Data, a equality.AreaRepresentation) {
+	id := canonical(d.Indicator)
+	title := equalityTitle(d)
 	where := a.Name
 	if where == "" {
 		where = a.Area
@@ -95,11 +113,8 @@ func (bd *builder) representation(i int, d *equality.Data, a equality.AreaRepres
 		caption = title + ": " + where + " " + a.Period
 	}
 	f := Finding{
-		ID: string(id) + "-by-" + d.Dimension.String(), Title: title, Indicator: string(id), Measures: measuresOf(string(id)),
+		ID: equalityID(i, d), Title: title, Indicator: string(id), Measures: measuresOf(string(id)),
 		Methods: []string{"representation"}, Source: field.Pointer("equality", i),
-	}
-	if id == "" {
-		f.ID = "equality-" + strconv.Itoa(i+1)
 	}
 	table := Table{
 		Caption: caption,

@@ -190,7 +190,9 @@ func (bd *builder) pamCohort(s *pamScores) {
 	f.Statements = append(f.Statements, "Scores use the calibration "+strconv.Quote(s.calibration)+
 		"; they are comparable only with scores made under the same calibration, not with scores from another, such as the licence holder's.")
 	bd.add(f, highlight)
-	bd.charts.ActivationLevels = chart
+	if len(chart.Series) > 0 {
+		bd.charts.ActivationLevels = chart
+	}
 }
 
 // signed writes x with an explicit sign, e.g. "+2.6" or "−1.0".

@@ -28,10 +28,48 @@ func HTML(w io.Writer, r *build.Report) error {
 	if c := r.Charts.SROITornado; c != nil {
 		charts["sroiTornado"] = figure(tornadoChart(c), c.Title, c.Description)
 	}
+	// A finding that speaks to two principles is set out in full under the first and
+	// referred to under the second.
+	first := map[string]string{}
+	var principles []principleView
+	for _, p := range r.Principles {
+		pv := principleView{Principle: p, Numbers: findingNumbers(p)}
+		for _, f := range p.Findings {
+			fv := findingView{Finding: f, Number: pv.Numbers[f.ID], Anchor: "finding-" + strconv.Itoa(p.Number) + "-" + f.ID}
+			if at, ok := first[f.ID]; ok {
+				fv.SeeAlso = at
+			} else {
+				first[f.ID] = fv.Anchor
+				for _, c := range f.Charts {
+					fv.Charts = append(fv.Charts, charts[c])
+				}
+			}
+			pv.Findings = append(pv.Findings, fv)
+		}
+		principles = append(principles, pv)
+	}
 	return page.Execute(w, struct {
-		R      *build.Report
-		Charts map[string]template.HTML
-	}{r, charts})
+		R          *build.Report
+		Principles []principleView
+		First      map[string]string
+	}{r, principles, first})
+}
+
+// principleView is a principle as the page shows it.
+type principleView struct {
+	build.Principle
+	Numbers  map[string]string
+	Findings []findingView
+}
+
+// findingView is a finding as the page shows it: in full with its charts, or, when it was set
+// out under an earlier principle, as a reference to it (SeeAlso, the earlier anchor).
+type findingView struct {
+	build.Finding
+	Number  string
+	Anchor  string
+	SeeAlso string
+	Charts  []template.HTML
 }
 
 // figure wraps an SVG chart in a figure with its caption. The SVG is built by this package
@@ -112,8 +150,7 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 {{range .R.Highlights}}<li>{{.}}</li>
 {{end}}</ul>
 </section>
-{{$charts := .Charts}}
-{{range $p := .R.Principles}}{{$num := numbers $p}}
+{{range $p := .Principles}}{{$num := $p.Numbers}}
 <section id="principle-{{$p.Number}}" aria-labelledby="principle-{{$p.Number}}-title">
 <h2 id="principle-{{$p.Number}}-title">{{$p.Number}}. {{$p.Title}}</h2>
 <p>{{$p.Summary}}</p>
@@ -134,13 +171,14 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 </div>
 {{if $p.Findings}}<h3>Findings</h3>{{end}}
 {{range $f := $p.Findings}}
-<article class="finding" id="finding-{{$p.Number}}-{{$f.ID}}" aria-labelledby="finding-{{$p.Number}}-{{$f.ID}}-title">
-<h4 id="finding-{{$p.Number}}-{{$f.ID}}-title">{{index $num $f.ID}} {{$f.Title}}</h4>
+<article class="finding" id="{{$f.Anchor}}" aria-labelledby="{{$f.Anchor}}-title">
+<h4 id="{{$f.Anchor}}-title">{{$f.Number}} {{$f.Title}}</h4>
 {{with $f.Headline}}<p class="headline"><strong>{{.Label}}:</strong> {{.Text}}</p>{{end}}
-<ul>
+{{if $f.SeeAlso}}<p>Set out in full, with its tables and charts, <a href="#{{$f.SeeAlso}}">above</a>.</p>
+{{else}}<ul>
 {{range $f.Statements}}<li>{{.}}</li>
 {{end}}</ul>
-{{range $f.Charts}}{{index $charts .}}
+{{range $f.Charts}}{{.}}
 {{end}}
 {{range $t := $f.Tables}}<div class="table-wrap">
 <table>
@@ -153,7 +191,7 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 </div>
 {{end}}
 <p class="meta">Methods: {{range $i, $m := $f.Methods}}{{if $i}}, {{end}}<a href="#method-{{$m}}">{{$m}}</a>{{end}}. Source: <code>{{$f.Source}}</code> in the place bundle.</p>
-</article>
+{{end}}</article>
 {{end}}
 </section>
 {{end}}

@@ -35,6 +35,7 @@ func Text(w io.Writer, r *build.Report) error {
 	for _, h := range r.Highlights {
 		t.wrap("  • ", "    ", h)
 	}
+	shown := map[string]string{} // findings already set out in full, by their number
 	for _, p := range r.Principles {
 		t.blank()
 		t.line(strings.Repeat("─", Width))
@@ -74,10 +75,15 @@ func Text(w io.Writer, r *build.Report) error {
 		}
 		for _, f := range p.Findings {
 			t.blank()
-			t.wrap("   ", "        ", numbers[f.ID]+"  "+f.Title)
+			t.wrap("   ", "        ", numbers[f.ID]+" "+f.Title)
 			if f.Headline != nil {
 				t.wrap("        ", "        ", f.Headline.Label+": "+f.Headline.Text)
 			}
+			if at, ok := shown[f.ID]; ok {
+				t.wrap("        ", "        ", "Set out in full as finding "+at+".")
+				continue
+			}
+			shown[f.ID] = numbers[f.ID]
 			for _, s := range f.Statements {
 				t.wrap("        - ", "          ", s)
 			}
