@@ -21,6 +21,9 @@ const (
 	SROIResult                     // an evaluated SROI model (sroi.Result)
 	IndicatorData                  // counts and denominators for indicator statistics
 	EqualityData                   // values by group for inequality measures
+	Observations                   // values of measures and indicators by area, period and group (measure.ObservationSet)
+	Evidence                       // engagement evidence records: activities, lay involvement, partnerships, training, procurement (indicator.EvidenceSet)
+	Scorecard                      // a principle-by-principle assessment (assessment.Scorecard)
 	kindEnd
 )
 
@@ -39,6 +42,9 @@ var kinds = [...]kindInfo{
 	SROIResult:     {"sroi-result", "sroi-result.json", "an evaluated Social Return on Investment model"},
 	IndicatorData:  {"indicator-data", "indicator-data.json", "counts and denominators from which indicator values are computed"},
 	EqualityData:   {"equality-data", "equality-data.json", "values by population group for inequality measures"},
+	Observations:   {"observations", "observations.json", "values of measures of success and indicators by area, period and group"},
+	Evidence:       {"evidence", "evidence.json", "records of engagement: activities, lay involvement, partnerships, training, procurement and documents"},
+	Scorecard:      {"scorecard", "scorecard.json", "a principle-by-principle assessment of the evidence against the framework"},
 }
 
 // Kinds returns every document kind in declaration order.
