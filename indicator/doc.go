@@ -38,11 +38,26 @@
 //
 // # Indicator values
 //
-// The package also computes the values of the indicators whose Computation is
-// [ComputationProportion] or [ComputationRate], with confidence intervals, following the
-// methods of the Office for Health Improvement and Disparities' R package
-// PHEindicatormethods, which produces the public-health indicators published for England:
-// proportions with Wilson score limits, crude rates with exact or Byar's limits, means,
-// directly and indirectly standardised rates, assignment of areas to quantiles, and
-// comparison of a value with a benchmark.
+// The package also computes the values an indicator reports, with the confidence intervals
+// that OHID's Fingertips profiles and its R package PHEindicatormethods produce for England:
+//
+//   - [NewProportion]: a proportion (or percentage) with Wilson score limits;
+//   - [NewRate]: a crude rate per 100,000 (or any multiplier) with exact Poisson limits below
+//     10 events and Byar's approximation from 10;
+//   - [NewMean] and [NewMeanFromSummary]: a mean with Student t limits;
+//   - [NewDSR]: a directly standardised rate against the 2013 European Standard Population
+//     ([ESP2013]) by Dobson's method, including the wider interval when people have repeat
+//     events, and not computed below 10 events;
+//   - [NewISRatio] and [NewISRate]: indirectly standardised ratios and rates.
+//
+// Each result carries its value, its limits at every requested confidence level (95 % and
+// 99.8 % by default, any level in [0.9, 1) allowed), the method and the inputs used.
+// [Compare] judges an interval against a benchmark as better, similar or worse — or higher,
+// similar or lower for an indicator without a polarity — as public-health profiles do.
+// [AssignQuantiles] places small areas in deprivation quantiles exactly as phe_quantile does.
+// [Tally], [GroupedTally], [MeanTally] and [AgeTally] accumulate national-scale records on
+// many workers and merge into exactly the one-pass result. A [Dataset] document, checked
+// against the indicator-data schema, carries a council's or ICB's counts for many areas,
+// periods and breakdowns and evaluates them group by group. Bad input is reported as located
+// [FieldError] values, never as a NaN or a panic.
 package indicator
