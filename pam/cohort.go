@@ -1,0 +1,240 @@
+package pam
+
+import (
+	"math"
+
+	"github.com/peopleandcommunities/engage/internal/dist"
+)
+
+// SummaryConfidence is the confidence level of the intervals in cohort and gains summaries.
+const SummaryConfidence = 0.95
+
+// Interval is a two-sided confidence interval at a stated level.
+type Interval struct {
+	// Level is the confidence level as a fraction, e.g. 0.95.
+	Level float64 `json:"level"`
+	// Lower and Upper are the limits; Lower ≤ Upper.
+	Lower float64 `json:"lower"`
+	Upper float64 `json:"upper"`
+}
+
+// A Cohort accumulates results: how many were added, scored and accepted, how many carry
+// each flag, the mean and standard deviation of the accepted scores, and the accepted results'
+// levels under every level scheme. Its state is a fixed-size value with no pointers; the zero
+// value is an empty cohort. Cohorts built on different workers combine with Merge as if every
+// result had been added to one, so a national dataset can be split across the workers of any
+// map-reduce engine. A Cohort is not safe for concurrent use: give each worker its own.
+type Cohort struct {
+	results  int64
+	scored   int64
+	accepted int64
+	invalid  int64
+	flagged  [numFlags]int64
+	mean     float64 // running mean of the accepted unrounded scores
+	m2       float64 // running sum of squared deviations from the mean
+	lo, hi   float64
+	levels   [numSchemes][4]int64
+}
+
+// Add adds one result. Every result counts in Results and in Flagged for each of its flags;
+// an accepted result (scored, and not rejected by its policy) also enters the mean, standard
+// deviation, range and levels. The mean uses the unrounded score; levels are banded from the
+// reported score under each scheme. A result claiming a score that is not a number in
+// [0, 100] is counted as Invalid and enters nothing else.
+//
+// The running mean and sum of squared deviations follow Welford (Technometrics 1962;4:419–420):
+//
+//	n ← n + 1,  δ = x − mean,  mean ← mean + δ/n,  M₂ ← M₂ + δ·(x − mean)
+func (c *Cohort) Add(r Result) {
+	if r.Scored && !(r.Unrounded >= 0 && r.Unrounded <= 100 && r.Score >= 0 && r.Score <= 100) {
+		c.invalid++
+		return
+	}
+	c.results++
+	if r.Scored {
+		c.scored++
+	}
+	for fl := r.Flags & AllFlags; fl != 0; fl &= fl - 1 {
+		c.flagged[trailingZeros(uint8(fl))]++
+	}
+	if !r.Accepted || !r.Scored {
+		return
+	}
+	c.accepted++
+	x := r.Unrounded
+	if c.accepted == 1 {
+		c.lo, c.hi = x, x
+	} else {
+		c.lo, c.hi = min(c.lo, x), max(c.hi, x)
+	}
+	d := x - c.mean
+	c.mean += d / float64(c.accepted)
+	c.m2 += d * (x - c.mean)
+	t := roundTenths(r.Score)
+	for s := range numSchemes {
+		c.levels[s][LevelScheme(s+1).levelTenths(t)-1]++
+	}
+}
+
+// trailingZeros returns the index of the lowest set bit of a non-zero x.
+func trailingZeros(x uint8) int {
+	n := 0
+	for x&1 == 0 {
+		x >>= 1
+		n++
+	}
+	return n
+}
+
+// Merge adds every result of other to c, as if each had been added to c directly; other is
+// unchanged. Means and sums of squared deviations combine by the pairwise formulas of Chan,
+// Golub and LeVeque (Updating formulae and a pairwise algorithm for computing sample variances,
+// Stanford CS report STAN-CS-79-773, 1979):
+//
+//	n = nₐ + n_b,  δ = mean_b − meanₐ,  mean = meanₐ + δ·n_b/n,  M₂ = M₂ₐ + M₂_b + δ²·nₐ·n_b/n
+//
+// Counts merge exactly; the mean and standard deviation agree with a single accumulator to
+// within floating-point rounding (about 1e-12 of the values), whatever the order of merging.
+func (c *Cohort) Merge(other *Cohort) {
+	if other == nil {
+		return
+	}
+	o := *other
+	c.results += o.results
+	c.scored += o.scored
+	c.invalid += o.invalid
+	for i := range c.flagged {
+		c.flagged[i] += o.flagged[i]
+	}
+	for s := range c.levels {
+		for l := range c.levels[s] {
+			c.levels[s][l] += o.levels[s][l]
+		}
+	}
+	switch {
+	case o.accepted == 0:
+	case c.accepted == 0:
+		c.accepted, c.mean, c.m2, c.lo, c.hi = o.accepted, o.mean, o.m2, o.lo, o.hi
+	default:
+		na, nb := float64(c.accepted), float64(o.accepted)
+		n := na + nb
+		d := o.mean - c.mean
+		c.mean += d * nb / n
+		c.m2 += o.m2 + d*d*na*nb/n
+		c.accepted += o.accepted
+		c.lo, c.hi = min(c.lo, o.lo), max(c.hi, o.hi)
+	}
+}
+
+// CohortSummary reports a Cohort.
+type CohortSummary struct {
+	// Results is the number of results added, Invalid excepted.
+	Results int64 `json:"results"`
+	// Scored is the number of those with a score.
+	Scored int64 `json:"scored"`
+	// Accepted is the number of scored results that their policy accepts: the results the
+	// statistics below describe.
+	Accepted int64 `json:"accepted"`
+	// Invalid is the number of results rejected by Add because their score was not a number
+	// in [0, 100]; they count nowhere else.
+	Invalid int64 `json:"invalid"`
+	// Flagged is the number of results raising each flag; a result may raise several.
+	Flagged map[Flag]int64 `json:"flagged"`
+	// Mean is the mean unrounded score of the accepted results; nil when there are none.
+	Mean *float64 `json:"mean,omitempty"`
+	// SD is the sample standard deviation (divisor n − 1) of the accepted scores; nil for
+	// fewer than two.
+	SD *float64 `json:"sd,omitempty"`
+	// MeanInterval is the t-based confidence interval for the mean at SummaryConfidence,
+	//
+	//	mean ± t(1 − α/2, n − 1) · SD/√n
+	//
+	// nil for fewer than two accepted results.
+	MeanInterval *Interval `json:"meanInterval,omitempty"`
+	// Min and Max are the lowest and highest accepted unrounded scores; nil when there are
+	// none.
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
+	// Levels gives the accepted results' levels under each level scheme; empty when there are
+	// none.
+	Levels []SchemeLevels `json:"levels,omitempty"`
+}
+
+// SchemeLevels is the distribution of a cohort's accepted results over the four levels under
+// one scheme.
+type SchemeLevels struct {
+	// Scheme is the level scheme.
+	Scheme LevelScheme `json:"scheme"`
+	// Levels holds Level1 … Level4 in order.
+	Levels [4]LevelShare `json:"levels"`
+}
+
+// LevelShare is the number and share of a cohort's accepted results at one level.
+type LevelShare struct {
+	// Level is the level.
+	Level Level `json:"level"`
+	// Count is the number of accepted results at the level.
+	Count int64 `json:"count"`
+	// Proportion is Count over the accepted results.
+	Proportion float64 `json:"proportion"`
+	// Interval is the Wilson score interval for Proportion at SummaryConfidence.
+	Interval Interval `json:"interval"`
+}
+
+// Summary reports the cohort. It does not change it.
+func (c *Cohort) Summary() CohortSummary {
+	s := CohortSummary{Results: c.results, Scored: c.scored, Accepted: c.accepted, Invalid: c.invalid,
+		Flagged: make(map[Flag]int64, numFlags)}
+	for i, n := range c.flagged {
+		s.Flagged[Flag(i+1)] = n
+	}
+	if c.accepted == 0 {
+		return s
+	}
+	mean, lo, hi := c.mean, c.lo, c.hi
+	s.Mean, s.Min, s.Max = &mean, &lo, &hi
+	if c.accepted >= 2 {
+		n := float64(c.accepted)
+		sd := math.Sqrt(max(c.m2, 0) / (n - 1))
+		s.SD = &sd
+		if t, err := dist.TQuantile(1-(1-SummaryConfidence)/2, n-1); err == nil {
+			h := t * sd / math.Sqrt(n)
+			s.MeanInterval = &Interval{Level: SummaryConfidence, Lower: mean - h, Upper: mean + h}
+		}
+	}
+	for sc := range numSchemes {
+		sl := SchemeLevels{Scheme: LevelScheme(sc + 1)}
+		for l := range 4 {
+			k := c.levels[sc][l]
+			sl.Levels[l] = LevelShare{Level: Level(l + 1), Count: k,
+				Proportion: float64(k) / float64(c.accepted), Interval: wilson(k, c.accepted)}
+		}
+		s.Levels = append(s.Levels, sl)
+	}
+	return s
+}
+
+// wilsonZ is the normal multiplier for SummaryConfidence, Φ⁻¹(0.975) = 1.95996398454005423…,
+// as a float64 (internal/dist.Z(0.95) agrees to within one unit in the last place).
+const wilsonZ = 1.959963984540054
+
+// wilson returns the Wilson score interval for x events in n > 0 trials at
+// SummaryConfidence (Wilson EB, J Am Stat Assoc 1927;22:209–212), in the form of OHID's
+// PHEindicatormethods:
+//
+//	lower, upper = (2x + z² ∓ z·√(z² + 4x(1 − x/n))) / (2(n + z²))
+func wilson(x, n int64) Interval {
+	fx, fn := float64(x), float64(n)
+	z := wilsonZ
+	root := z * math.Sqrt(z*z+4*fx*(1-fx/fn))
+	den := 2 * (fn + z*z)
+	lo := max((2*fx+z*z-root)/den, 0)
+	hi := min((2*fx+z*z+root)/den, 1)
+	if x == 0 {
+		lo = 0
+	}
+	if x == n {
+		hi = 1
+	}
+	return Interval{Level: SummaryConfidence, Lower: lo, Upper: hi}
+}
