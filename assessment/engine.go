@@ -398,7 +398,7 @@ func (a *run) computed() error {
 		a.findings = append(a.findings, a.shareFinding(sh, t.SocialValue, "", "social-value-act-audit-trail",
 			"contract awards that considered social value under the Social Value Act 2012", links))
 	}
-	if lc := c.LayCoverage; lc.Covered > 0 || a.anyLay() {
+	if lc := c.LayCoverage; lc.Covered > 0 {
 		f := Finding{Kind: FindingLevels, Indicator: "lay-involvement-at-all-levels", Measures: indicatorMeasures("lay-involvement-at-all-levels"),
 			Period: a.upTo, Value: lc.Coverage}
 		for _, lv := range lc.Levels {
@@ -423,15 +423,6 @@ func (a *run) computed() error {
 	}
 	a.diversity()
 	return nil
-}
-
-func (a *run) anyLay() bool {
-	for i := range a.in.Evidence.LayInvolvement {
-		if !a.in.Evidence.LayInvolvement[i].Start.After(a.in.AsOf) {
-			return true
-		}
-	}
-	return false
 }
 
 // shareFinding reports a share computed from the records, judged against a target if any.
@@ -615,6 +606,11 @@ func (a *run) indicatorResult(id indicator.ID) IndicatorResult {
 
 func (a *run) scorecard() Scorecard {
 	slices.SortStableFunc(a.findings, compareFindings)
+	for i := range a.findings {
+		if a.findings[i].Evidence == nil {
+			a.findings[i].Evidence = []Link{}
+		}
+	}
 	sc := Scorecard{Schema: schemaURI(), Title: a.in.Title, Area: a.in.Area, Period: a.in.Period, AsOf: a.in.AsOf,
 		Level: a.level, Computed: a.computedRes}
 	// Measures, each assessed once.
