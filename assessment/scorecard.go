@@ -55,12 +55,14 @@ type Summary struct {
 
 // StatusCount is how many principles or measures have one status.
 type StatusCount struct {
+	// Status is the status and Count how many have it.
 	Status Status `json:"status"`
 	Count  int    `json:"count"`
 }
 
 // CoverageCount is how many indicators have one coverage.
 type CoverageCount struct {
+	// Coverage is the coverage and Count how many indicators have it.
 	Coverage Coverage `json:"coverage"`
 	Count    int      `json:"count"`
 }
@@ -169,11 +171,17 @@ type ActionCheck struct {
 // Computed holds the indicators the assessment computed from the evidence records over the
 // assessment period (up to the as-of day).
 type Computed struct {
-	AuditTrail   indicator.AuditTrailSummary   `json:"auditTrail"`
+	// AuditTrail is the completeness of the audit trail of engagement
+	// (indicator.EvidenceSet.AuditTrail).
+	AuditTrail indicator.AuditTrailSummary `json:"auditTrail"`
+	// FeedbackLoop is how often activities closed the feedback loop.
 	FeedbackLoop indicator.FeedbackLoopSummary `json:"feedbackLoop"`
-	LayCoverage  indicator.LayCoverageSummary  `json:"layCoverage"`
+	// LayCoverage is lay involvement across the four programme levels.
+	LayCoverage indicator.LayCoverageSummary `json:"layCoverage"`
+	// CoProduction is the use of co-production in redesign.
 	CoProduction indicator.CoProductionSummary `json:"coProduction"`
-	SocialValue  indicator.SocialValueSummary  `json:"socialValue"`
+	// SocialValue is the use of the Social Value Act in procurement.
+	SocialValue indicator.SocialValueSummary `json:"socialValue"`
 	// Diversity compares participants with the community, one dimension at a time.
 	Diversity []Diversity `json:"diversity,omitempty"`
 }
