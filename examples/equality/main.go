@@ -2,7 +2,8 @@
 // data (the areas, counts and panel are invented for demonstration and describe no real
 // place): the slope and relative index of inequality of a proportion across IMD 2019
 // deprivation deciles with 95 % and 99.8 % limits, whether the gap narrowed between two
-// periods, and how the members of a community panel represent the residents they come from.
+// periods, the WHO HEAT summary table for the same deciles, and how the members of a
+// community panel represent the residents they come from.
 //
 //	go run ./examples/equality
 package main
@@ -10,7 +11,9 @@ package main
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"os"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/peopleandcommunities/engage/equality"
@@ -37,6 +40,9 @@ func run() error {
 		return err
 	}
 	if err := gap(results); err != nil {
+		return err
+	}
+	if err := heat(); err != nil {
 		return err
 	}
 	return representation()
@@ -104,6 +110,62 @@ func gap(res []equality.AreaSII) error {
 	fmt.Printf("Is Northfield's gap narrowing? SII %.1f (%s) → %.1f (%s): change %.1f points (95%% %.1f to %.1f): %v\n\n",
 		periods[0].SII, periods[0].Period, periods[1].SII, periods[1].Period,
 		ch.Change, ch.Interval.Lower, ch.Interval.Upper, ch.Trend)
+	return nil
+}
+
+// heat summarises the latest period of Northfield's deciles with every summary measure the WHO
+// Health Equity Assessment Toolkit gives for an ordered dimension. Each decile's estimate is
+// the percentage of respondents, with the binomial standard error √(p(1−p)/n) that HEAT uses
+// for survey estimates; decile 1 (most deprived) is order 1.
+func heat() error {
+	d, err := equality.ParseData(siiDoc)
+	if err != nil {
+		return err
+	}
+	var area *equality.DataArea
+	for i := range d.Areas {
+		if a := &d.Areas[i]; a.Area == "FICT01" && a.Period == "2022-24" {
+			area = a
+		}
+	}
+	if area == nil {
+		return fmt.Errorf("no 2022-24 period for FICT01")
+	}
+	groups := make([]equality.Subgroup, 0, len(area.Groups))
+	for _, g := range area.Groups {
+		order, err := strconv.Atoi(g.Group)
+		if err != nil {
+			return fmt.Errorf("decile %q: %v", g.Group, err)
+		}
+		p := *g.Count / *g.Population
+		se := 100 * math.Sqrt(p*(1-p) / *g.Population)
+		groups = append(groups, equality.Subgroup{
+			Name: "decile " + g.Group, Estimate: 100 * p, SE: &se, Population: *g.Population, Order: order,
+		})
+	}
+	table, err := equality.SummariseAll(groups, equality.SummaryOptions{
+		Ordered: true, Favourability: equality.Favourable, Scale: 100, Seed: 20250401,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("WHO HEAT summary measures, %s, %s (deciles as an ordered dimension, a favourable indicator)\n", area.Name, area.Period)
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "measure\testimate\t95% interval\tmethod\t")
+	for _, r := range table.Results {
+		ci := "–"
+		if r.Interval != nil {
+			ci = fmt.Sprintf("%.2f to %.2f", r.Interval.Lower, r.Interval.Upper)
+		}
+		fmt.Fprintf(w, "%v\t%.2f\t%s\t%v\t\n", r.Measure, r.Estimate, ci, r.Method)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	for _, o := range table.Omitted {
+		fmt.Printf("  not computed: %v\n", o)
+	}
+	fmt.Println()
 	return nil
 }
 
