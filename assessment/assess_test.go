@@ -51,7 +51,7 @@ func sexGroups(female, male int) []indicator.ParticipantGroup {
 var allSteps = []indicator.FeedbackStep{indicator.StepAsked, indicator.StepListenedTo, indicator.StepInvolved, indicator.StepInformed}
 
 // fictionalPlace is a made-up integrated care board, "Fictional Example ICB" (ODS code QYG),
-// with a year of evidence built for these tests: nine observations and a dozen records. The
+// with a year of evidence built for these tests: ten observations and a dozen records. The
 // comments in TestFictionalPlace derive every status of its scorecard by hand.
 func fictionalPlace(t testing.TB) assessment.Input {
 	y2324 := span(t, "2023-04-01", "2024-03-31", "2023/24")
@@ -84,6 +84,9 @@ func fictionalPlace(t testing.TB) assessment.Input {
 			Method:    measure.Method{Statistic: "proportion"}, Source: src},
 		{ID: "adult-carers-2024-25", Indicator: "survey-of-adult-carers", Area: "QYG", Period: y2425,
 			Value: 0.41, Method: measure.Method{Statistic: "proportion"}, Source: src, Published: dayPtr(t, "2025-09-01")},
+		{ID: "involvement-2025-q1", Measure: "experience-of-care", Part: "involvement-in-decisions", Area: "QYG",
+			Period: span(t, "2025-04-01", "2025-06-30", "Q1 2025/26"), Value: 0.88, Numerator: f64(220), Denominator: f64(250),
+			Method: measure.Method{Statistic: "proportion"}, Source: src, Published: dayPtr(t, "2025-07-20")},
 		{ID: "volunteer-hours-2022-23", Indicator: "volunteer-hours", Area: "QYG", Period: span(t, "2022-04-01", "2023-03-31", "2022/23"),
 			Value: 12000, Method: measure.Method{Statistic: "count"}, Source: src},
 	}
@@ -148,7 +151,8 @@ func fictionalPlace(t testing.TB) assessment.Input {
 // derivation. The period is 2024/25, as of 31 July 2025; only area QYG is assessed.
 //
 // Left out: phb-rate-2024-25 observes E54000008; adult-carers-2024-25 was published on
-// 1 September 2025, after the as-of day; autumn-event is dated after it.
+// 1 September 2025, after the as-of day; involvement-2025-q1 is known by then but covers
+// April to June 2025, after the period; autumn-event is dated after the as-of day.
 //
 // Findings from observations:
 //
@@ -309,6 +313,7 @@ func TestFictionalPlace(t *testing.T) {
 	}
 	wantExcluded := []string{
 		"observation adult-carers-2024-25: not available by the as-of day",
+		"observation involvement-2025-q1: covers a time after the assessment period",
 		"observation phb-rate-2024-25: observes another area than the one assessed",
 		"activity autumn-event: dated after the as-of day",
 	}

@@ -18,7 +18,7 @@ import (
 //
 // What is current. An observation is known once it was available (its published day, or the
 // end of its period) on or before the as-of day; a known observation is current when its
-// period overlaps the assessment period. An evidence record is current when it began on or
+// period overlaps the assessment period, and one that begins after the period is left out. An evidence record is current when it began on or
 // before the as-of day and before the period ended, and had not ended before the period
 // began (indicator.EvidenceItem.Current). Known observations and records that are not
 // current make their indicators out of date rather than missing. When Input.Area is given,
@@ -188,6 +188,9 @@ func (a *run) observations() {
 			continue
 		case o.Available().After(a.in.AsOf):
 			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "not available by the as-of day"})
+			continue
+		case o.Period.Start.After(a.in.Period.End):
+			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "covers a time after the assessment period"})
 			continue
 		}
 		k := o.Series()
