@@ -33,4 +33,18 @@
 // may be corrected. A Measure is a plain value, and every Measure the package returns is the
 // caller's own copy. Measures marshal to JSON with their enumerations as slugs; the whole
 // catalogue exports as one document through the indicator package.
+//
+// # Observations
+//
+// An [Observation] is what a place measured: one value of a measure (or one of its parts) or
+// of an indicator, for one area ([AreaCode]: an ONS GSS code or an NHS ODS organisation
+// code), one [Period] of whole days and optionally one population [Group], with its
+// confidence [Limits], numerator and denominator, a [Benchmark] (England, the region,
+// comparators or a target), the source and the [Method] that produced it, naming engage's
+// statistics where they were used. An [ObservationSet] is the observations document
+// (schemas.Observations), read by [ParseObservations]. [TrendOf] judges a series of
+// observations over time — by the chi-squared test for trend when they are proportions with
+// counts, by comparing confidence intervals otherwise — as improving, worsening or showing
+// no significant change under the catalogue's polarity. Dates are [Date] values the caller
+// gives; the package reads no clock.
 package measure

@@ -52,5 +52,7 @@
 // Responses, calibrations and results read and write JSON that conforms to the schemas
 // pam-response, pam-calibration and pam-result of package schemas; ParseResponse,
 // ParseCalibration and ParseResult check a document's shape against its schema, decode it,
-// and check its meaning, reporting every problem located by JSON Pointer.
+// and check its meaning, reporting every problem located by JSON Pointer. ParseFHIR reads a
+// response from a HL7 FHIR R4 QuestionnaireResponse (items PA1 … PA13 with integer or coded
+// answers), a documented subset decoded without a FHIR library.
 package pam

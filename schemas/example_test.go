@@ -93,6 +93,9 @@ func ExampleKinds() {
 	// sroi-result      an evaluated Social Return on Investment model
 	// indicator-data   counts and denominators from which indicator values are computed
 	// equality-data    values by population group for inequality measures
+	// observations     values of measures of success and indicators by area, period and group
+	// evidence         records of engagement: activities, lay involvement, partnerships, training, procurement and documents
+	// scorecard        a principle-by-principle assessment of the evidence against the framework
 	// report           an engagement report for a place: the six principles' measures, indicators and computed values
 	// place            a place's input documents for the engagement report: areas, PAM responses, an SROI model, indicator and equality data
 }

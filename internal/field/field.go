@@ -53,7 +53,20 @@ func Pointer(tokens ...any) string {
 		b.WriteByte('/')
 		switch v := t.(type) {
 		case string:
-			b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(v))
+			if !strings.ContainsAny(v, "~/") {
+				b.WriteString(v)
+				continue
+			}
+			for i := 0; i < len(v); i++ {
+				switch v[i] {
+				case '~':
+					b.WriteString("~0")
+				case '/':
+					b.WriteString("~1")
+				default:
+					b.WriteByte(v[i])
+				}
+			}
 		case int:
 			b.WriteString(strconv.Itoa(v))
 		default:

@@ -42,3 +42,10 @@ func TestListCollectsAndPrefixes(t *testing.T) {
 		t.Fatal("empty list returned an error")
 	}
 }
+
+func BenchmarkPointer(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_ = Pointer("outcomes", i&63, "deadweight")
+	}
+}
