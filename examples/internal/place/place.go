@@ -2,8 +2,9 @@
 // holds everything engage's engagement report reads about a place — its small areas and their
 // deprivation, Patient Activation Measure responses at baseline and follow-up with each
 // respondent's area, deprivation decile and ethnic category, a Social Return on Investment
-// impact map, indicator datasets and equality data — each part in the form of its own engage
-// document. Parse checks a bundle's shape against its schema, decodes it, and checks its
+// impact map, indicator datasets, equality data, observations from other sources and the
+// records of engagement with the community profiles they are compared with — each part in
+// the form of its own engage document. Parse checks a bundle's shape against its schema, decodes it, and checks its
 // meaning, reporting every problem located by JSON Pointer.
 package place
 
@@ -11,10 +12,12 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/peopleandcommunities/engage/equality"
 	"github.com/peopleandcommunities/engage/indicator"
 	"github.com/peopleandcommunities/engage/internal/field"
+	"github.com/peopleandcommunities/engage/measure"
 	"github.com/peopleandcommunities/engage/pam"
 	"github.com/peopleandcommunities/engage/schemas"
 	"github.com/peopleandcommunities/engage/sroi"
@@ -62,6 +65,57 @@ type Bundle struct {
 	// Equality are equality data documents (representation of participants, values by
 	// deprivation quantile); optional.
 	Equality []equality.Data `json:"equality,omitempty"`
+	// Assessment sets the period the principle-by-principle assessment covers and the day it
+	// speaks for; optional (see AssessmentPeriod).
+	Assessment *Assessment `json:"assessment,omitempty"`
+	// Observations are values of measures and indicators from other sources (surveys,
+	// published statistics), an observations document; optional.
+	Observations *measure.ObservationSet `json:"observations,omitempty"`
+	// Evidence holds records of engagement (activities, lay involvement, partnerships,
+	// training, procurement, documents) and community profiles, an evidence document;
+	// optional.
+	Evidence *indicator.EvidenceSet `json:"evidence,omitempty"`
+}
+
+// Assessment is the period a principle-by-principle assessment covers and the day it speaks
+// for (engage reads no clock).
+type Assessment struct {
+	Period measure.Period `json:"period"`
+	AsOf   measure.Date   `json:"asOf"`
+}
+
+// AssessmentPeriod returns the assessment's period and as-of day: the bundle's Assessment
+// when given; otherwise, for a Period written as a financial year ("2025/26"), that year with
+// the as-of day at its end. ok is false when neither applies.
+func (b *Bundle) AssessmentPeriod() (a Assessment, ok bool) {
+	if b.Assessment != nil {
+		return *b.Assessment, true
+	}
+	p, ok := FinancialYear(b.Period)
+	if !ok {
+		return a, false
+	}
+	return Assessment{Period: p, AsOf: p.End}, true
+}
+
+// FinancialYear returns the period of a financial year written as the NHS and councils write
+// it, "2025/26": 1 April 2025 to 31 March 2026, labelled as written. ok is false for any
+// other text.
+func FinancialYear(label string) (p measure.Period, ok bool) {
+	if len(label) != 7 || label[4] != '/' {
+		return p, false
+	}
+	y, err1 := strconv.Atoi(label[:4])
+	yy, err2 := strconv.Atoi(label[5:])
+	if err1 != nil || err2 != nil || y < 1000 || (y+1)%100 != yy {
+		return p, false
+	}
+	start, err1 := measure.NewDate(y, time.April, 1)
+	end, err2 := measure.NewDate(y+1, time.March, 31)
+	if err1 != nil || err2 != nil {
+		return p, false
+	}
+	return measure.Period{Start: start, End: end, Label: label}, true
 }
 
 // Area identifies a place or a neighbourhood.
@@ -185,6 +239,20 @@ func (b *Bundle) Validate() error {
 	}
 	for i := range b.Equality {
 		l.AddError(field.Pointer("equality", i), b.Equality[i].Validate())
+	}
+	if a := b.Assessment; a != nil {
+		l.AddError("/assessment/period", a.Period.Validate())
+		if a.AsOf.IsZero() {
+			l.Add("/assessment/asOf", ErrRequired, "the day the assessment speaks for")
+		} else if a.Period.Validate() == nil && a.AsOf.Before(a.Period.Start) {
+			l.Add("/assessment/asOf", ErrInconsistent, "a day on or after the period's start")
+		}
+	}
+	if b.Observations != nil {
+		l.AddError("/observations", b.Observations.Validate())
+	}
+	if b.Evidence != nil {
+		l.AddError("/evidence", b.Evidence.Validate())
 	}
 	return l.Err()
 }

@@ -13,8 +13,9 @@ import (
 const MaxBundlePeople = 20_000
 
 // Bundle returns the whole place as one place bundle: its areas and neighbourhoods, every
-// person's PAM responses, the social prescribing impact map, the indicator datasets and the
-// equality data (the impact map only when someone was referred). Sizes beyond MaxBundlePeople people, or 20,000 areas, are refused with
+// person's PAM responses, the social prescribing impact map (when someone was referred), the
+// indicator datasets, the equality data, the survey observations and the evidence records,
+// with the assessment period (ReportYear) and day (AsOf). Sizes beyond MaxBundlePeople people, or 20,000 areas, are refused with
 // ErrSize.
 func (g *Generator) Bundle() (*place.Bundle, error) {
 	if g.size.People > MaxBundlePeople || g.size.Areas > 20_000 {
@@ -30,6 +31,14 @@ func (g *Generator) Bundle() (*place.Bundle, error) {
 		Indicators: []indicator.Dataset{g.BudgetsDataset(), g.CarersDataset()},
 		Equality:   []equality.Data{g.ParticipantsByEthnicGroup(), g.ParticipantsByDeprivation(), g.VolunteersByEthnicGroup()},
 	}
+	obs, err := g.Observations()
+	if err != nil {
+		return nil, err
+	}
+	ev := g.Evidence()
+	b.Assessment = &place.Assessment{Period: ReportYear, AsOf: AsOf}
+	b.Observations = &obs
+	b.Evidence = &ev
 	if g.NumVolunteers() > 0 {
 		b.Indicators = append(b.Indicators, g.VolunteeringDataset())
 	}

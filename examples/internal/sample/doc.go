@@ -18,10 +18,14 @@
 //     practices (AreaCounts).
 //
 // From these it builds the documents engage reads: indicator datasets (BudgetsDataset,
-// CarersDataset, VolunteeringDataset) and equality data (ParticipantsByEthnicGroup,
-// ParticipantsByDeprivation, VolunteersByEthnicGroup). Every behavioural parameter (the
-// activation gradient, reach by group, rates of budgets) is invented and written beside the
-// code that uses it.
+// CarersDataset, VolunteeringDataset), equality data (ParticipantsByEthnicGroup,
+// ParticipantsByDeprivation, VolunteersByEthnicGroup), a social prescribing impact map
+// (SROIModel, its proxies fictional), the records of engagement that an assessment reads
+// (Evidence: the activities participants took part in, lay involvement, partnerships,
+// training, contract awards, documents and community profiles), the results of surveys run by
+// others (Observations, with fictional benchmarks), and all of it together as one place
+// bundle (Bundle). Every behavioural parameter (the activation gradient, reach by group,
+// rates of budgets, survey results) is invented and written beside the code that uses it.
 //
 // # Scale and determinism
 //

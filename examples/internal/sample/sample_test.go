@@ -11,9 +11,11 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
+	"github.com/peopleandcommunities/engage/assessment"
 	"github.com/peopleandcommunities/engage/equality"
 	"github.com/peopleandcommunities/engage/examples/internal/place"
 	"github.com/peopleandcommunities/engage/indicator"
+	"github.com/peopleandcommunities/engage/measure"
 	"github.com/peopleandcommunities/engage/pam"
 	"github.com/peopleandcommunities/engage/schemas"
 	"github.com/peopleandcommunities/engage/sroi"
@@ -556,7 +558,7 @@ func TestBundle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := cmp.Diff(b, back); d != "" {
+	if d := cmp.Diff(b, back, cmpopts.EquateComparable(measure.Date{})); d != "" {
 		t.Errorf("round trip -want +got:\n%s", d)
 	}
 	if n := len(b.PAM.Respondents); n != g.Size().People {
@@ -575,5 +577,48 @@ func TestBundle(t *testing.T) {
 	}
 	if _, err := big.Bundle(); !errors.Is(err, ErrSize) {
 		t.Errorf("a bundle of %d people: error %v, want ErrSize", MaxBundlePeople+1, err)
+	}
+}
+
+// TestEvidence: the evidence records and survey observations validate, the activities count
+// every participant once (by total and, for the recorded, by group), and the assessment
+// accepts them.
+func TestEvidence(t *testing.T) {
+	g := small(t)
+	ev := g.Evidence()
+	if err := ev.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	obs, err := g.Observations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := obs.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	total, quintiles := 0, 0
+	for _, a := range ev.Activities {
+		total += a.Participants.Total
+		for _, pg := range a.Participants.Groups {
+			if pg.Dimension == "deprivation-quintile" {
+				quintiles += pg.Count
+			}
+		}
+	}
+	if total != g.Size().Participants || quintiles != total || len(ev.Activities) != g.NumActivities() {
+		t.Errorf("%d activities count %d participants (%d by quintile); want %d activities, %d participants",
+			len(ev.Activities), total, quintiles, g.NumActivities(), g.Size().Participants)
+	}
+	if !cmp.Equal(ev.Activities[3], g.Activity(3), cmpopts.EquateComparable(measure.Date{})) {
+		t.Error("Activity(3) differs from the evidence set's")
+	}
+	code, _ := measure.ParseAreaCode(PlaceCode)
+	sc, err := assessment.Assess(assessment.Input{Title: PlaceName, Area: code, Period: ReportYear, AsOf: AsOf,
+		Observations: obs.Observations, Evidence: ev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Computed.Diversity) != 2 {
+		t.Errorf("participants compared with the community by %d dimensions, want 2", len(sc.Computed.Diversity))
 	}
 }
