@@ -40,6 +40,10 @@ type builder struct {
 	settings Settings
 	// highlights are collected in the order findings are made, keyed by finding.
 	highlights map[string]string
+	// observed are the values computed here that the assessment judges with the bundle's
+	// own observations; accessGap records that an access gap has been observed.
+	observed  []measure.Observation
+	accessGap bool
 }
 
 // Build computes the report for bundle b, which should have passed place.Parse or
@@ -90,6 +94,18 @@ func Build(b *place.Bundle, opts Options) (*Report, error) {
 		r.Methods = []Method{}
 	}
 	r.Principles = bd.principles()
+	if opts.Progress != nil {
+		opts.Progress("assessing the evidence principle by principle")
+	}
+	if err := bd.assess(r); err != nil {
+		return nil, err
+	}
+	if r.Assessment != nil {
+		r.Highlights = append(r.Highlights, "Assessment: "+r.Assessment.Summary)
+	}
+	for i := range r.Principles {
+		r.Principles[i].Coverage = coverage(&r.Principles[i])
+	}
 	for _, p := range r.Principles {
 		for _, f := range p.Findings {
 			if h, ok := bd.highlights[f.ID]; ok && !slices.Contains(r.Highlights, h) {
@@ -97,7 +113,7 @@ func Build(b *place.Bundle, opts Options) (*Report, error) {
 			}
 		}
 	}
-	if r.Highlights == nil {
+	if len(r.Highlights) == 0 {
 		r.Highlights = []string{"The documents supplied hold no data from which a value could be computed."}
 	}
 	return r, nil
@@ -189,7 +205,6 @@ func (bd *builder) principles() []Principle {
 	for p := range principle.All() {
 		pr := Principle{ID: p, Number: p.Number(), Name: p.Name(), Title: p.Title(), Summary: p.Summary(),
 			Measures: []Measure{}, Findings: []Finding{}}
-		evidenced := 0
 		for m := range measure.ForPrinciple(p) {
 			ms := Measure{ID: m.ID, Name: m.Name, Kind: m.Kind, Polarity: m.Polarity, Indicators: []IndicatorRef{}, Findings: []string{}}
 			for ind := range indicator.ForMeasure(m.ID) {
@@ -211,9 +226,6 @@ func (bd *builder) principles() []Principle {
 					pr.Findings = append(pr.Findings, f)
 				}
 			}
-			if len(ms.Findings) > 0 {
-				evidenced++
-			}
 			pr.Measures = append(pr.Measures, ms)
 		}
 		// List each measure's findings in the order the principle presents them.
@@ -223,9 +235,23 @@ func (bd *builder) principles() []Principle {
 					slices.IndexFunc(pr.Findings, func(f Finding) bool { return f.ID == b })
 			})
 		}
-		pr.Coverage = count(evidenced) + " of " + plural(len(pr.Measures), "measure") + " of success " +
-			map[bool]string{true: "has", false: "have"}[evidenced == 1] + " evidence in these documents."
 		out = append(out, pr)
 	}
 	return out
+}
+
+// coverage says how many of a principle's measures have evidence: a finding computed here, or
+// current evidence in the assessment.
+func coverage(p *Principle) string {
+	n := 0
+	for _, m := range p.Measures {
+		if len(m.Findings) > 0 || (m.Status != "" && m.Status != "no-evidence") {
+			n++
+		}
+	}
+	verb := "have"
+	if n == 1 {
+		verb = "has"
+	}
+	return count(n) + " of " + plural(len(p.Measures), "measure") + " of success " + verb + " evidence in these documents."
 }

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"math"
 	"regexp"
@@ -14,12 +15,14 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
+	"github.com/peopleandcommunities/engage/assessment"
 	"github.com/peopleandcommunities/engage/equality"
 	"github.com/peopleandcommunities/engage/examples/internal/place"
 	"github.com/peopleandcommunities/engage/examples/internal/sample"
 	"github.com/peopleandcommunities/engage/examples/report/internal/build"
 	"github.com/peopleandcommunities/engage/examples/report/internal/sampledata"
 	"github.com/peopleandcommunities/engage/indicator"
+	"github.com/peopleandcommunities/engage/internal/field"
 	"github.com/peopleandcommunities/engage/measure"
 	"github.com/peopleandcommunities/engage/pam"
 	"github.com/peopleandcommunities/engage/principle"
@@ -330,7 +333,7 @@ func TestProgress(t *testing.T) {
 	if _, err := build.Build(b, build.Options{Repetitions: 1000, Progress: func(s string) { steps = append(steps, s) }}); err != nil {
 		t.Fatal(err)
 	}
-	if len(steps) != 4 || !strings.Contains(steps[0], "Patient Activation") {
+	if len(steps) != 5 || !strings.Contains(steps[0], "Patient Activation") || !strings.Contains(steps[4], "principle by principle") {
 		t.Errorf("steps %q", steps)
 	}
 }
@@ -427,6 +430,83 @@ func TestAnyPlace(t *testing.T) {
 			t.Fatalf("size %+v: a non-finite number in the report", size)
 		}
 	})
+}
+
+// TestAssessmentCarried: every principle and measure carries a status from the assessment,
+// each principle the rule the assessment states for its status, and the ten key actions are
+// listed.
+func TestAssessmentCarried(t *testing.T) {
+	_, r := sampleFixture(t)
+	if r.Assessment == nil || len(r.Assessment.Actions) != 10 {
+		t.Fatalf("assessment %+v", r.Assessment)
+	}
+	for _, p := range r.Principles {
+		st, err := assessment.ParseStatus(p.Status)
+		if err != nil || p.StatusLabel != st.Label() || p.Rule != assessment.PrincipleRule(st) || p.Reason == "" {
+			t.Errorf("principle %d: status %q (%v), label %q, rule %q", p.Number, p.Status, err, p.StatusLabel, p.Rule)
+		}
+		for _, m := range p.Measures {
+			ms, err := assessment.ParseStatus(m.Status)
+			if err != nil || m.StatusLabel != ms.Label() || m.Reason == "" {
+				t.Errorf("measure %s: status %q (%v), label %q", m.ID, m.Status, err, m.StatusLabel)
+			}
+			if ms != assessment.NoEvidence && len(m.Judgements) == 0 && ms != assessment.Evidenced {
+				t.Errorf("measure %s is %v with no judgement", m.ID, ms)
+			}
+		}
+	}
+}
+
+// TestAssessmentOnly: a bundle of observations and evidence alone (nothing for the report to
+// compute) gives exactly the statuses, reasons and key actions that assessment.Assess gives
+// for them.
+func TestAssessmentOnly(t *testing.T) {
+	b, _ := sampleFixture(t)
+	only := &place.Bundle{Title: "Evidence only", Place: b.Place, Period: b.Period, Assessment: b.Assessment,
+		Observations: b.Observations, Evidence: b.Evidence}
+	r, err := build.Build(only, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _ := measure.ParseAreaCode(b.Place.Code)
+	sc, err := assessment.Assess(assessment.Input{Title: b.Place.Name, Area: code, Period: b.Assessment.Period, AsOf: b.Assessment.AsOf,
+		Observations: b.Observations.Observations, Evidence: *b.Evidence})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type verdict struct{ Status, Reason string }
+	var want, got []verdict
+	for i, pr := range sc.Principles {
+		want = append(want, verdict{pr.Status.String(), pr.Reason})
+		got = append(got, verdict{r.Principles[i].Status, r.Principles[i].Reason})
+		for j, mr := range pr.Measures {
+			want = append(want, verdict{mr.Status.String(), mr.Reason})
+			got = append(got, verdict{r.Principles[i].Measures[j].Status, r.Principles[i].Measures[j].Reason})
+		}
+	}
+	for i, a := range sc.Actions {
+		want = append(want, verdict{a.Status.String(), a.Title})
+		got = append(got, verdict{r.Assessment.Actions[i].Status, r.Assessment.Actions[i].Title})
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("-assessment +report:\n%s", d)
+	}
+}
+
+// TestAssessmentErrors: a problem the assessment finds in the bundle's observations is
+// reported at its place in the bundle.
+func TestAssessmentErrors(t *testing.T) {
+	b, _ := sampleFixture(t)
+	obs := *b.Observations
+	obs.Observations = slices.Clone(obs.Observations)
+	obs.Observations[1].Group = &measure.Group{Dimension: "deprivation-quintile", Value: "6"}
+	bad := *b
+	bad.Observations = &obs
+	_, err := build.Build(&bad, build.Options{Repetitions: 1000})
+	var fe *field.Error
+	if !errors.As(err, &fe) || !strings.HasPrefix(fe.Path, "/observations/observations/1/group") {
+		t.Errorf("got %v, want an error at /observations/observations/1/group", err)
+	}
 }
 
 func BenchmarkBuild(b *testing.B) {

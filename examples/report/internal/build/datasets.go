@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/peopleandcommunities/engage/equality"
+	"github.com/peopleandcommunities/engage/examples/internal/place"
 	"github.com/peopleandcommunities/engage/indicator"
 	"github.com/peopleandcommunities/engage/internal/dist"
 	"github.com/peopleandcommunities/engage/internal/field"
@@ -151,6 +152,7 @@ func (bd *builder) dataset(i int, areas map[string]areaInfo) error {
 	if len(res) == 0 {
 		return nil
 	}
+	bd.observeDataset(i, d, res)
 	latest := res[len(res)-1]
 	for _, r := range res {
 		if r.Key.Period == bd.b.Period {
@@ -209,7 +211,7 @@ func (bd *builder) dataset(i int, areas map[string]areaInfo) error {
 		return placeCode, strconv.Itoa(a.quintile), ok && a.quintile > 0
 	})
 	if len(byQ.Rows)+len(byQ.Observations) > 0 {
-		return bd.quintiles(d, &byQ, id, name, src, latest.Key.Period, areas)
+		return bd.quintiles(d, &byQ, id, name, src, latest, areas)
 	}
 	return nil
 }
@@ -406,7 +408,8 @@ func (bd *builder) neighbourhoods(f *Finding, nb *indicator.Dataset, place indic
 
 // quintiles adds a finding for the value by deprivation quintile in period, with its slope
 // index of inequality.
-func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, src, period string, areas map[string]areaInfo) error {
+func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, src string, whole indicator.Result, areas map[string]areaInfo) error {
+	period := whole.Key.Period
 	res, err := byQ.Evaluate(0.95)
 	var pop [6]float64
 	for _, a := range areas {
@@ -473,6 +476,15 @@ func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, s
 				u = "percentage points"
 			}
 			f.Headline = estimate("Slope index of inequality, "+period, sii.SII, iv.Lower, iv.Upper, 1, u)
+			if p, ok := place.FinancialYear(period); ok && !bd.accessGap && sii.SII >= 0 && slices.Contains(measures, accessMeasure) {
+				// The gap in access across deprivation, for "narrowing the gap" (lower is better
+				// while access rises from the most to the least deprived).
+				bd.accessGap = true
+				bd.observe(measure.Observation{ID: slug("engage", string(id), "sii", period), Measure: gapMeasure, Part: "access",
+					Period: p, Value: sii.SII, Limits: limits(sii.SII, iv.Lower, iv.Upper, 0.95),
+					Method: measure.Method{Statistic: "slope-index-of-inequality", Interval: "simulation", Engage: true,
+						Description: "slope index of inequality of " + name + " across deprivation quintiles, computed by engage (equality.SII)"}})
+			}
 			verdict := "no significant gradient across deprivation"
 			switch {
 			case iv.Lower > 0:
@@ -486,6 +498,19 @@ func (bd *builder) quintiles(d, byQ *indicator.Dataset, id indicator.ID, name, s
 		}
 	default:
 		f.Statements = append(f.Statements, "The slope index of inequality needs a value in every quintile; "+count(len(groups))+" of 5 have one.")
+	}
+	if q1, ok := byGroup["1"]; ok && q1.Err == nil && whole.Err == nil && slices.Contains(measures, accessMeasure) {
+		if p, ok := place.FinancialYear(period); ok {
+			// Access by the most deprived fifth, judged against parity with the place as a whole.
+			iv, _ := q1.Estimate.At(0.95)
+			num, den := q1.Numerator, q1.Denominator
+			bd.observe(measure.Observation{ID: slug("engage", string(id), "quintile-1", period), Measure: accessMeasure,
+				Period: p, Group: &measure.Group{Dimension: "deprivation-quintile", Value: "1"},
+				Value: q1.Estimate.Value, Limits: limits(q1.Estimate.Value, iv.Lower, iv.Upper, 0.95), Numerator: &num, Denominator: &den,
+				Benchmark: &measure.Benchmark{Kind: measure.BenchmarkTarget, Label: "parity with " + bd.b.Place.Name + " as a whole", Value: whole.Estimate.Value},
+				Method: measure.Method{Statistic: d.Statistic.String(), Interval: q1.Estimate.Method.String(), Engage: true,
+					Description: name + " among residents of the most deprived fifth, computed by engage"}})
+		}
 	}
 	if first, last := quintileEnds(byGroup); first != nil && last != nil {
 		f.Statements = slices.Insert(f.Statements, 0, "In "+period+", "+quintileName(1)+": "+resultText(*first, 1, unit(d))+"; "+quintileName(5)+": "+resultText(*last, 1, unit(d))+".")

@@ -3,6 +3,7 @@ package build
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/peopleandcommunities/engage/equality"
 	"github.com/peopleandcommunities/engage/indicator"
@@ -21,14 +22,17 @@ const (
 
 // pamScores is what scoring the bundle's responses gives.
 type pamScores struct {
-	scheme          pam.LevelScheme
-	base, follow    pam.Cohort
-	baseQ, followQ  [6]pam.Cohort       // by deprivation quintile, 1 … 5
-	change          indicator.MeanTally // paired change, both results accepted
-	changeQ         [6]indicator.MeanTally
-	gains           pam.Gains
-	calibration     string // the calibration's title, or its name
-	withQuintile    int    // respondents whose quintile is known
+	scheme         pam.LevelScheme
+	base, follow   pam.Cohort
+	baseQ, followQ [6]pam.Cohort       // by deprivation quintile, 1 … 5
+	change         indicator.MeanTally // paired change, both results accepted
+	changeQ        [6]indicator.MeanTally
+	gains          pam.Gains
+	calibration    string // the calibration's title, or its name
+	// dates spans the days of the baseline and follow-up responses: [0] first and last
+	// baseline, [1] first and last follow-up.
+	dates           [2][2]pam.Date
+	withQuintile    int // respondents whose quintile is known
 	withoutQuintile int
 }
 
@@ -74,6 +78,7 @@ func (bd *builder) score() (*pamScores, error) {
 		}
 		s.base.Add(rb)
 		s.baseQ[q].Add(rb)
+		s.span(0, r.Baseline.Date)
 		if r.FollowUp == nil {
 			continue
 		}
@@ -84,6 +89,7 @@ func (bd *builder) score() (*pamScores, error) {
 		}
 		s.follow.Add(rf)
 		s.followQ[q].Add(rf)
+		s.span(1, r.FollowUp.Date)
 		s.gains.Add(rb, rf)
 		if rb.Accepted && rf.Accepted {
 			d := rf.Unrounded - rb.Unrounded
@@ -93,6 +99,29 @@ func (bd *builder) score() (*pamScores, error) {
 		}
 	}
 	return s, l.Err()
+}
+
+// span widens the days of measurement k to include d.
+func (s *pamScores) span(k int, d pam.Date) {
+	if !d.Valid() {
+		return
+	}
+	if first := s.dates[k][0]; first.IsZero() || d.DaysUntil(first) > 0 {
+		s.dates[k][0] = d
+	}
+	if last := s.dates[k][1]; last.IsZero() || last.DaysUntil(d) > 0 {
+		s.dates[k][1] = d
+	}
+}
+
+// period returns the span of measurement k as a period, if the responses are dated.
+func (s *pamScores) period(k int, label string) (measure.Period, bool) {
+	a, ok1 := pamDate(s.dates[k][0])
+	b, ok2 := pamDate(s.dates[k][1])
+	if !ok1 || !ok2 {
+		return measure.Period{}, false
+	}
+	return measure.Period{Start: a, End: b, Label: label}, true
 }
 
 // pam computes the findings on activation: the cohort at baseline and follow-up, the
@@ -155,6 +184,13 @@ func (bd *builder) pamCohort(s *pamScores) {
 			}
 			level1[i] = series.Shares[0]
 			chart.Series = append(chart.Series, series)
+			if p, ok := s.period(i, label); ok {
+				den := float64(n)
+				bd.observe(measure.Observation{ID: slug("engage", "pam", label), Indicator: string(pamIndicator), Period: p,
+					Value: mean, Limits: limits(mean, lo, hi, 0.95), Denominator: &den,
+					Method: measure.Method{Statistic: "pam-score", Interval: "student-t", Engage: true,
+						Description: "mean activation score of the accepted responses, " + strings.ToLower(label) + ", scored by engage under " + s.calibration}})
+			}
 			verb := [2]string{"At referral the mean activation score was ", "At follow-up it was "}[i]
 			f.Statements = append(f.Statements, verb+withCI(mean, lo, hi, 1)+" among "+count(n)+" accepted responses.")
 		}
@@ -413,6 +449,14 @@ func (bd *builder) pamGap(s *pamScores) error {
 			Intercept: res.Intercept, SII: res.SII, SIILower: iv.Lower, SIIUpper: iv.Upper})
 		if g, err := equality.GapFromInterval(res.SII, iv, false); err == nil {
 			gaps[i] = &g
+		}
+		if p, ok := s.period(i, chart.Series[len(chart.Series)-1].Label); ok && res.SII >= 0 {
+			// The gap in outcomes across deprivation, for "narrowing the gap" (lower is better
+			// while activation rises from the most to the least deprived).
+			bd.observe(measure.Observation{ID: slug("engage", "pam", "sii", p.Label), Measure: gapMeasure, Part: "outcomes",
+				Period: p, Value: res.SII, Limits: limits(res.SII, iv.Lower, iv.Upper, 0.95),
+				Method: measure.Method{Statistic: "slope-index-of-inequality", Interval: "simulation", Engage: true,
+					Description: "slope index of inequality of mean activation across deprivation quintiles, computed by engage (equality.SII)"}})
 		}
 		if i == 0 {
 			f.Statements = append(f.Statements, "The slope index of inequality at referral was "+num(res.SII, 1)+" points ("+ci(iv.Lower, iv.Upper, 1)+

@@ -2,7 +2,9 @@
 // the six principles in the framework's order, each principle's measures of success with the
 // catalogue indicators that evidence them, and every value the bundle supports, computed with
 // engage's packages and given with its confidence interval, its method, its source and a
-// plain-English interpretation. Build is pure: it reads nothing but its arguments, and the
+// plain-English interpretation. The values it computes join the bundle's own observations
+// and records of engagement in engage's principle-by-principle assessment (package
+// assessment), whose statuses, rules and reasons the principles and measures carry. Build is pure: it reads nothing but its arguments, and the
 // same bundle and options give the same report.
 package build
 
@@ -25,6 +27,10 @@ type Report struct {
 	Framework string `json:"framework"`
 	// Highlights are the report's main findings, one sentence each.
 	Highlights []string `json:"highlights"`
+	// Assessment is the principle-by-principle assessment of the evidence (engage's package
+	// assessment), whose statuses, rules and reasons the principles and measures carry; nil
+	// when the bundle gives no assessment period.
+	Assessment *Assessment `json:"assessment,omitempty"`
 	// Principles holds the six principles in the framework's order.
 	Principles []Principle `json:"principles"`
 	// Charts holds the data of the report's figures.
@@ -63,6 +69,13 @@ type Principle struct {
 	Summary string              `json:"summary"`
 	// Coverage says in a sentence how many of the principle's measures the bundle evidences.
 	Coverage string `json:"coverage"`
+	// Status is the assessment's verdict on the principle (a slug such as "mixed") and
+	// StatusLabel its wording; Rule is the rule that produced it and Reason applies the rule.
+	// Empty without an assessment.
+	Status      string `json:"status,omitempty"`
+	StatusLabel string `json:"statusLabel,omitempty"`
+	Rule        string `json:"rule,omitempty"`
+	Reason      string `json:"reason,omitempty"`
 	// Measures are the principle's measures of success in the framework's order.
 	Measures []Measure `json:"measures"`
 	// Findings are the values computed for the principle, each listing the measures it speaks
@@ -81,6 +94,14 @@ type Measure struct {
 	Indicators []IndicatorRef `json:"indicators"`
 	// Findings are the IDs of the principle's findings that speak to the measure.
 	Findings []string `json:"findings"`
+	// Status, StatusLabel and Reason are the assessment's verdict on the measure, its wording
+	// and the reason; Judgements are the assessment's findings about the measure, one
+	// sentence each (values against benchmarks and targets, trends, representation). Empty
+	// without an assessment.
+	Status      string   `json:"status,omitempty"`
+	StatusLabel string   `json:"statusLabel,omitempty"`
+	Reason      string   `json:"reason,omitempty"`
+	Judgements  []string `json:"judgements,omitempty"`
 }
 
 // IndicatorRef is an indicator as the report lists it under a measure.
@@ -92,6 +113,34 @@ type IndicatorRef struct {
 	Catalogue bool `json:"catalogue"`
 	// Reported says whether the bundle holds data for the indicator.
 	Reported bool `json:"reported"`
+	// Coverage is the assessment's coverage of the indicator: "reported", "out-of-date" or
+	// "missing"; empty without an assessment.
+	Coverage string `json:"coverage,omitempty"`
+}
+
+// Assessment is the principle-by-principle assessment as the report carries it.
+type Assessment struct {
+	// Period names the period assessed; Start, End and AsOf are its days and the day the
+	// assessment speaks for (YYYY-MM-DD).
+	Period string `json:"period"`
+	Start  string `json:"start"`
+	End    string `json:"end"`
+	AsOf   string `json:"asOf"`
+	// Summary says in a sentence how the principles, measures and key actions stand.
+	Summary string `json:"summary"`
+	// Actions are the statutory guidance's ten key actions as a checklist.
+	Actions []Action `json:"actions"`
+	// Excluded lists what the assessment left out, and why.
+	Excluded []string `json:"excluded,omitempty"`
+}
+
+// Action is one key action of the statutory guidance with the evidence that it is taken.
+type Action struct {
+	Number      int      `json:"number"`
+	Title       string   `json:"title"`
+	Status      string   `json:"status"`
+	StatusLabel string   `json:"statusLabel"`
+	Evidence    []string `json:"evidence"`
 }
 
 // Finding is one computed result: a headline value with its interval, an optional table, and

@@ -10,6 +10,7 @@ import (
 
 	"github.com/peopleandcommunities/engage/indicator"
 	"github.com/peopleandcommunities/engage/internal/field"
+	"github.com/peopleandcommunities/engage/measure"
 	"github.com/peopleandcommunities/engage/sroi"
 )
 
@@ -118,6 +119,27 @@ func (bd *builder) sroi() error {
 		return located(err)
 	}
 	bd.add(f, highlight)
+	if a, ok := bd.b.AssessmentPeriod(); ok {
+		o := measure.Observation{ID: "engage-sroi-ratio", Indicator: string(sroiIndicator), Period: a.Period, Value: ratio,
+			Benchmark: &measure.Benchmark{Kind: measure.BenchmarkTarget, Label: "break-even, 1 : 1", Value: 1},
+			Method:    measure.Method{Statistic: "sroi-ratio", Engage: true, Description: "SROI ratio of the impact map, computed by engage (sroi.Evaluate)"}}
+		if s := res.Simulation; s != nil {
+			var p5, p95 float64
+			for _, p := range s.Ratio.Percentiles {
+				switch p.P {
+				case 0.05:
+					p5 = p.Value
+				case 0.95:
+					p95 = p.Value
+				}
+			}
+			if p95 > p5 {
+				o.Limits = limits(ratio, p5, p95, 0.9)
+				o.Method.Interval = "simulation"
+			}
+		}
+		bd.observe(o)
+	}
 	return nil
 }
 

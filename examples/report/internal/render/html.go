@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/peopleandcommunities/engage/examples/report/internal/build"
 )
@@ -82,6 +83,15 @@ func figure(svg, title, desc string) template.HTML {
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"numbers": findingNumbers,
 	"itoa":    strconv.Itoa,
+	"reported": func(inds []build.IndicatorRef) string {
+		var names []string
+		for _, i := range inds {
+			if i.Reported {
+				names = append(names, i.Name)
+			}
+		}
+		return strings.Join(names, "; ")
+	},
 	"pct": func(x float64) string {
 		return strconv.FormatFloat(100*x, 'f', -1, 64)
 	},
@@ -123,6 +133,15 @@ a { color: #1d4f91; }
 a:focus { outline: 3px solid #7a5b00; outline-offset: 2px; }
 code { font-size: .9em; }
 ul.contents { list-style: none; padding-left: 0; }
+.status { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 600; border: 1px solid #1b1b1b; white-space: nowrap; }
+.status-good { background: #d7efdc; color: #0b4d1c; }
+.status-evidenced { background: #e3ecf7; color: #133a6b; }
+.status-partial { background: #eeeeee; color: #1b1b1b; }
+.status-mixed { background: #fff0c2; color: #5c4400; }
+.status-concern { background: #fadbd8; color: #7a1c12; }
+.status-no-evidence { background: #ffffff; color: #3b3b3b; }
+ul.judgements { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .88rem; color: #2b2b2b; }
+.verdict { background: #f6f6f6; padding: .5rem .9rem; border-left: 6px solid #505050; }
 ul.contents li { margin: .2rem 0; }
 dt { font-weight: 600; margin-top: .6rem; }
 dd { margin-left: 1.25rem; }
@@ -139,8 +158,10 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 <h2 id="contents">Contents</h2>
 <ul class="contents">
 <li><a href="#highlights">Highlights</a></li>
+{{if .R.Assessment}}<li><a href="#assessment">Assessment</a></li>{{end}}
 {{range .R.Principles}}<li><a href="#principle-{{.Number}}">{{.Number}}. {{.Title}}</a></li>
-{{end}}<li><a href="#methods">Methods and sources</a></li>
+{{end}}{{if .R.Assessment}}<li><a href="#actions">The statutory guidance's ten key actions</a></li>{{end}}
+<li><a href="#methods">Methods and sources</a></li>
 </ul>
 </nav>
 <main>
@@ -150,21 +171,38 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 {{range .R.Highlights}}<li>{{.}}</li>
 {{end}}</ul>
 </section>
+{{with .R.Assessment}}<section aria-labelledby="assessment">
+<h2 id="assessment">Assessment</h2>
+<p>{{.Summary}}</p>
+<div class="table-wrap">
+<table>
+<caption>The principles' statuses, from the principle-by-principle assessment of the evidence (rules in each principle's section)</caption>
+<thead><tr><th scope="col">Principle</th><th scope="col">Status</th></tr></thead>
+<tbody>
+{{range $.R.Principles}}<tr><th scope="row"><a href="#principle-{{.Number}}">{{.Number}}. {{.Name}}</a></th><td><span class="status status-{{.Status}}">{{.StatusLabel}}</span></td></tr>
+{{end}}</tbody>
+</table>
+</div>
+</section>
+{{end}}
 {{range $p := .Principles}}{{$num := $p.Numbers}}
 <section id="principle-{{$p.Number}}" aria-labelledby="principle-{{$p.Number}}-title">
 <h2 id="principle-{{$p.Number}}-title">{{$p.Number}}. {{$p.Title}}</h2>
 <p>{{$p.Summary}}</p>
+{{if $p.StatusLabel}}<p class="verdict"><strong>Status: <span class="status status-{{$p.Status}}">{{$p.StatusLabel}}</span>.</strong> {{$p.Reason}}<br><span class="meta">Rule: {{$p.Rule}}</span></p>{{end}}
 <p class="coverage">{{$p.Coverage}}</p>
 <h3>Measures of success and the evidence for them</h3>
 <div class="table-wrap">
 <table>
 <caption>Principle {{$p.Number}}: measures of success, the indicators that evidence them, and what these documents hold</caption>
-<thead><tr><th scope="col">Measure of success</th><th scope="col">Evidence in these documents</th><th scope="col">Indicators not supplied</th></tr></thead>
+<thead><tr><th scope="col">Measure of success</th>{{if $p.StatusLabel}}<th scope="col">Status</th>{{end}}<th scope="col">Evidence in these documents</th><th scope="col">Indicators not supplied</th></tr></thead>
 <tbody>
 {{range $m := $p.Measures}}<tr>
 <th scope="row">{{$m.Name}}</th>
-<td>{{if $m.Findings}}<span class="yes">Yes:</span> {{range $i, $ind := $m.Indicators}}{{if $ind.Reported}}{{$ind.Name}}; {{end}}{{end}}findings {{range $i, $id := $m.Findings}}{{if $i}}, {{end}}<a href="#finding-{{$p.Number}}-{{$id}}">{{index $num $id}}</a>{{end}}{{else}}<span class="no">None</span>{{end}}</td>
-<td>{{range $i, $ind := $m.Indicators}}{{if not $ind.Reported}}{{$ind.Name}}<br>{{end}}{{end}}</td>
+{{if $p.StatusLabel}}<td><span class="status status-{{$m.Status}}">{{$m.StatusLabel}}</span></td>{{end}}
+<td>{{reported $m.Indicators}}{{if $m.Findings}}; findings {{range $i, $id := $m.Findings}}{{if $i}}, {{end}}<a href="#finding-{{$p.Number}}-{{$id}}">{{index $num $id}}</a>{{end}}{{end}}{{if not (or $m.Findings $m.Judgements)}}<span class="no">None</span>{{end}}
+{{if $m.Judgements}}<ul class="judgements">{{range $m.Judgements}}<li>{{.}}</li>{{end}}</ul>{{end}}</td>
+<td>{{range $i, $ind := $m.Indicators}}{{if not $ind.Reported}}{{$ind.Name}}{{if eq $ind.Coverage "out-of-date"}} (out of date){{end}}<br>{{end}}{{end}}</td>
 </tr>
 {{end}}</tbody>
 </table>
@@ -193,6 +231,21 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 <p class="meta">Methods: {{range $i, $m := $f.Methods}}{{if $i}}, {{end}}<a href="#method-{{$m}}">{{$m}}</a>{{end}}. Source: <code>{{$f.Source}}</code> in the place bundle.</p>
 {{end}}</article>
 {{end}}
+</section>
+{{end}}
+{{with .R.Assessment}}<section aria-labelledby="actions">
+<h2 id="actions">The statutory guidance's ten key actions</h2>
+<div class="table-wrap">
+<table>
+<caption>Key actions of the statutory guidance on involving people in their own health and care, with the current evidence that each is being taken</caption>
+<thead><tr><th scope="col">Action</th><th scope="col">Status</th><th scope="col">Evidence</th></tr></thead>
+<tbody>
+{{range .Actions}}<tr><th scope="row">{{.Number}}. {{.Title}}</th><td><span class="status status-{{.Status}}">{{.StatusLabel}}</span></td><td>{{range $i, $e := .Evidence}}{{if $i}}; {{end}}{{$e}}{{end}}</td></tr>
+{{end}}</tbody>
+</table>
+</div>
+{{if .Excluded}}<h3>Left out of the assessment</h3>
+<ul>{{range .Excluded}}<li>{{.}}</li>{{end}}</ul>{{end}}
 </section>
 {{end}}
 <section aria-labelledby="methods">

@@ -35,6 +35,18 @@ func Text(w io.Writer, r *build.Report) error {
 	for _, h := range r.Highlights {
 		t.wrap("  • ", "    ", h)
 	}
+	if a := r.Assessment; a != nil {
+		t.blank()
+		t.line("ASSESSMENT")
+		t.wrap("  ", "  ", a.Summary)
+		t.blank()
+		tb := build.Table{Caption: "The principles' statuses (rules in each principle's section)",
+			Columns: []build.Column{{Title: "Principle"}, {Title: "Status"}}}
+		for _, p := range r.Principles {
+			tb.Rows = append(tb.Rows, []string{strconv.Itoa(p.Number) + ". " + p.Name, p.StatusLabel})
+		}
+		t.table("  ", tb)
+	}
 	shown := map[string]string{} // findings already set out in full, by their number
 	for _, p := range r.Principles {
 		t.blank()
@@ -42,31 +54,49 @@ func Text(w io.Writer, r *build.Report) error {
 		t.wrap("", "   ", strconv.Itoa(p.Number)+". "+p.Title)
 		t.line(strings.Repeat("─", Width))
 		t.wrap("   ", "   ", p.Summary)
+		if p.StatusLabel != "" {
+			t.blank()
+			t.wrap("   Status: ", "   ", p.StatusLabel+". "+p.Reason)
+			t.wrap("   Rule: ", "   ", p.Rule)
+		}
 		t.wrap("   ", "   ", p.Coverage)
 		numbers := findingNumbers(p)
 		t.blank()
 		t.line("   Measures of success and the evidence for them")
 		for _, m := range p.Measures {
 			mark := "·"
-			if len(m.Findings) > 0 {
+			if len(m.Findings) > 0 || len(m.Judgements) > 0 {
 				mark = "✓"
 			}
-			t.wrap("   "+mark+" ", "     ", m.Name)
+			name := m.Name
+			if m.StatusLabel != "" {
+				name = "[" + m.StatusLabel + "] " + name
+			}
+			t.wrap("   "+mark+" ", "     ", name)
 			var reported, missing []string
 			for _, ind := range m.Indicators {
-				if ind.Reported {
+				switch {
+				case ind.Reported:
 					reported = append(reported, ind.Name)
-				} else {
+				case ind.Coverage == "out-of-date":
+					missing = append(missing, ind.Name+" (out of date)")
+				default:
 					missing = append(missing, ind.Name)
 				}
 			}
-			if len(m.Findings) > 0 {
+			for _, j := range m.Judgements {
+				t.wrap("       assessment: ", "                   ", j)
+			}
+			switch {
+			case len(m.Findings) > 0:
 				var refs []string
 				for _, id := range m.Findings {
 					refs = append(refs, numbers[id])
 				}
 				t.wrap("       evidence: ", "                 ", strings.Join(reported, "; ")+" (findings "+strings.Join(refs, ", ")+")")
-			} else {
+			case len(reported) > 0:
+				t.wrap("       evidence: ", "                 ", strings.Join(reported, "; "))
+			default:
 				t.wrap("       ", "       ", "No evidence in these documents.")
 			}
 			if len(missing) > 0 {
@@ -93,6 +123,24 @@ func Text(w io.Writer, r *build.Report) error {
 			}
 			t.blank()
 			t.wrap("        Methods: ", "                 ", strings.Join(f.Methods, ", ")+". Source: "+f.Source+".")
+		}
+	}
+	if a := r.Assessment; a != nil {
+		t.blank()
+		t.line(strings.Repeat("─", Width))
+		t.line("THE STATUTORY GUIDANCE'S TEN KEY ACTIONS")
+		for _, act := range a.Actions {
+			t.wrap("  "+strconv.Itoa(act.Number)+". ", "      ", "["+act.StatusLabel+"] "+act.Title)
+			if len(act.Evidence) > 0 {
+				t.wrap("      evidence: ", "                ", strings.Join(act.Evidence, "; "))
+			}
+		}
+		if len(a.Excluded) > 0 {
+			t.blank()
+			t.line("  Left out of the assessment:")
+			for _, e := range a.Excluded {
+				t.wrap("  - ", "    ", e)
+			}
 		}
 	}
 	t.blank()
