@@ -102,6 +102,9 @@ func Build(b *place.Bundle, opts Options) (*Report, error) {
 	}
 	if r.Assessment != nil {
 		r.Highlights = append(r.Highlights, "Assessment: "+r.Assessment.Summary)
+		m := methods["assessment"]
+		m.ID = "assessment"
+		r.Methods = append(r.Methods, m)
 	}
 	for i := range r.Principles {
 		r.Principles[i].Coverage = coverage(&r.Principles[i])

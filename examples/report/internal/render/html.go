@@ -82,7 +82,7 @@ func figure(svg, title, desc string) template.HTML {
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"numbers": findingNumbers,
-	"itoa":    strconv.Itoa,
+	"grouped": grouped,
 	"reported": func(inds []build.IndicatorRef) string {
 		var names []string
 		for _, i := range inds {
@@ -257,7 +257,7 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 </section>
 </main>
 <footer>
-<p>Settings: intervals at {{pct .R.Settings.Confidence}} %; slope index of inequality limits from {{itoa .R.Settings.Repetitions}} Monte Carlo repetitions with seed {{.R.Settings.Seed}}{{if .R.Settings.Calibration}}; PAM calibration {{.R.Settings.Calibration}}, levels {{.R.Settings.LevelScheme}}{{end}}. Made with engage.</p>
+<p>Settings: intervals at {{pct .R.Settings.Confidence}} %; slope index of inequality limits from {{grouped .R.Settings.Repetitions}} Monte Carlo repetitions with seed {{.R.Settings.Seed}}{{if .R.Settings.Calibration}}; PAM calibration {{.R.Settings.Calibration}}, levels {{.R.Settings.LevelScheme}}{{end}}. Made with engage.</p>
 </footer>
 </body>
 </html>

@@ -152,7 +152,7 @@ func Text(w io.Writer, r *build.Report) error {
 	t.blank()
 	s := r.Settings
 	settings := "Settings: intervals at " + strconv.FormatFloat(100*s.Confidence, 'f', -1, 64) + " %; slope index limits from " +
-		strconv.Itoa(s.Repetitions) + " Monte Carlo repetitions, seed " + strconv.FormatUint(s.Seed, 10)
+		grouped(s.Repetitions) + " Monte Carlo repetitions, seed " + strconv.FormatUint(s.Seed, 10)
 	if s.Calibration != "" {
 		settings += "; PAM calibration " + s.Calibration + ", levels " + s.LevelScheme
 	}
@@ -254,4 +254,13 @@ func (t *textWriter) table(indent string, tb build.Table) {
 		}
 		t.line(indent + strings.Join(cells, "  "))
 	}
+}
+
+// grouped writes a whole number with thousands separated by commas.
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
