@@ -15,18 +15,18 @@ const MaxBundlePeople = 20_000
 // Bundle returns the whole place as one place bundle: its areas and neighbourhoods, every
 // person's PAM responses, the social prescribing impact map (when someone was referred), the
 // indicator datasets, the equality data, the survey observations and the evidence records,
-// with the assessment period (ReportYear) and day (AsOf). Sizes beyond MaxBundlePeople people, or 20,000 areas, are refused with
+// with the assessment period (reportYear) and day (asOf). Sizes beyond MaxBundlePeople people, or 20,000 areas, are refused with
 // ErrSize.
 func (g *Generator) Bundle() (*place.Bundle, error) {
 	if g.size.People > MaxBundlePeople || g.size.Areas > 20_000 {
 		return nil, ErrSize
 	}
 	b := &place.Bundle{
-		Title:      PlaceName + " engagement evidence, " + Periods[1] + " — SYNTHETIC sample data",
+		Title:      PlaceName + " engagement evidence, " + periods[1] + " — SYNTHETIC sample data",
 		Synthetic:  true,
 		Notice:     Notice,
 		Place:      place.Area{Code: PlaceCode, Name: PlaceName},
-		Period:     Periods[1],
+		Period:     periods[1],
 		IMDEdition: Edition,
 		Indicators: []indicator.Dataset{g.BudgetsDataset(), g.CarersDataset()},
 		Equality:   []equality.Data{g.ParticipantsByEthnicGroup(), g.ParticipantsByDeprivation(), g.VolunteersByEthnicGroup()},
@@ -36,7 +36,7 @@ func (g *Generator) Bundle() (*place.Bundle, error) {
 		return nil, err
 	}
 	ev := g.Evidence()
-	b.Assessment = &place.Assessment{Period: ReportYear, AsOf: AsOf}
+	b.Assessment = &place.Assessment{Period: reportYear, AsOf: asOf}
 	b.Observations = &obs
 	b.Evidence = &ev
 	if g.NumVolunteers() > 0 {

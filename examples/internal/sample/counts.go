@@ -10,7 +10,7 @@ type AreaCounts struct {
 	// Area is the area's index.
 	Area int
 	// PersonalHealthBudgets is the number of residents holding a personal health budget in
-	// each of the two years (Periods).
+	// each of the two years (periods).
 	PersonalHealthBudgets [2]int
 	// CarersIdentified is the number of carers that the area's GP practices have identified
 	// on their carers' registers in the later year, out of Area.Carers.

@@ -27,14 +27,14 @@ func synthetic(title string) string {
 func (g *Generator) BudgetsDataset() indicator.Dataset {
 	d := indicator.Dataset{
 		Indicator:  IndicatorBudgets,
-		Title:      synthetic("Personal health budgets per 100,000 residents by small area, " + Periods[0] + " and " + Periods[1]),
+		Title:      synthetic("Personal health budgets per 100,000 residents by small area, " + periods[0] + " and " + periods[1]),
 		Statistic:  indicator.StatisticCrudeRate,
 		Multiplier: 100_000,
 		Rows:       make([]indicator.Row, 0, 2*len(g.areas)),
 	}
 	for c := range g.AllCounts() {
 		ar := &g.areas[c.Area]
-		for y, p := range Periods {
+		for y, p := range periods {
 			d.Rows = append(d.Rows, indicator.Row{
 				Area: ar.Code, AreaName: ar.Name, Period: p,
 				Numerator: float64(c.PersonalHealthBudgets[y]), Denominator: float64(ar.Population),
@@ -49,7 +49,7 @@ func (g *Generator) BudgetsDataset() indicator.Dataset {
 func (g *Generator) CarersDataset() indicator.Dataset {
 	d := indicator.Dataset{
 		Indicator:  IndicatorCarers,
-		Title:      synthetic("Carers identified on GP carers' registers, % of estimated carers, by small area, " + Periods[1]),
+		Title:      synthetic("Carers identified on GP carers' registers, % of estimated carers, by small area, " + periods[1]),
 		Statistic:  indicator.StatisticProportion,
 		Multiplier: 100,
 		Rows:       make([]indicator.Row, 0, len(g.areas)),
@@ -57,7 +57,7 @@ func (g *Generator) CarersDataset() indicator.Dataset {
 	for c := range g.AllCounts() {
 		ar := &g.areas[c.Area]
 		d.Rows = append(d.Rows, indicator.Row{
-			Area: ar.Code, AreaName: ar.Name, Period: Periods[1],
+			Area: ar.Code, AreaName: ar.Name, Period: periods[1],
 			Numerator: float64(c.CarersIdentified), Denominator: float64(ar.Carers),
 		})
 	}
@@ -70,13 +70,13 @@ func (g *Generator) CarersDataset() indicator.Dataset {
 func (g *Generator) VolunteeringDataset() indicator.Dataset {
 	d := indicator.Dataset{
 		Indicator: IndicatorVolunteering,
-		Title:     synthetic("Hours given per volunteer in the voluntary and community sector, " + Periods[0] + " and " + Periods[1]),
+		Title:     synthetic("Hours given per volunteer in the voluntary and community sector, " + periods[0] + " and " + periods[1]),
 		Statistic: indicator.StatisticMean,
 	}
 	for v := range g.Volunteers() {
 		for y, h := range v.Hours {
 			if h > 0 {
-				d.Observations = append(d.Observations, indicator.Observation{Area: PlaceCode, Period: Periods[y], Value: h})
+				d.Observations = append(d.Observations, indicator.Observation{Area: PlaceCode, Period: periods[y], Value: h})
 			}
 		}
 	}
@@ -105,7 +105,7 @@ func (g *Generator) residentsByGroup() [6]float64 {
 // known are left out) against the residents.
 func (g *Generator) ethnicGroupData(indicatorID, title string, counts [6]float64) equality.Data {
 	res := g.residentsByGroup()
-	area := equality.DataArea{Area: PlaceCode, Name: PlaceName, Period: Periods[1]}
+	area := equality.DataArea{Area: PlaceCode, Name: PlaceName, Period: periods[1]}
 	for _, eg := range broadGroups {
 		area.Groups = append(area.Groups, equality.DataGroup{
 			Group: eg.String(), Participants: ptr(counts[eg]), Community: ptr(res[eg]),
@@ -128,7 +128,7 @@ func (g *Generator) ParticipantsByEthnicGroup() equality.Data {
 		}
 	}
 	return g.ethnicGroupData(IndicatorDiversity,
-		"Participants in engagement activities by ethnic group against residents, "+Periods[1], n)
+		"Participants in engagement activities by ethnic group against residents, "+periods[1], n)
 }
 
 // ParticipantsByDeprivation returns the participants of the year's engagement activities by
@@ -141,7 +141,7 @@ func (g *Generator) ParticipantsByDeprivation() equality.Data {
 	for i := range g.areas {
 		res[g.areas[i].Quintile] += float64(g.areas[i].Population)
 	}
-	area := equality.DataArea{Area: PlaceCode, Name: PlaceName, Period: Periods[1]}
+	area := equality.DataArea{Area: PlaceCode, Name: PlaceName, Period: periods[1]}
 	for q := 1; q <= 5; q++ {
 		if res[q] == 0 {
 			continue // the place has no area in this quintile
@@ -151,7 +151,7 @@ func (g *Generator) ParticipantsByDeprivation() equality.Data {
 		})
 	}
 	return equality.Data{
-		Title:     synthetic("Participants in engagement activities by deprivation quintile against residents, " + Periods[1]),
+		Title:     synthetic("Participants in engagement activities by deprivation quintile against residents, " + periods[1]),
 		Indicator: IndicatorReach, Dimension: equality.ByDeprivationQuintile, IMDEdition: Edition,
 		Areas: []equality.DataArea{area},
 	}
@@ -167,7 +167,7 @@ func (g *Generator) VolunteersByEthnicGroup() equality.Data {
 		}
 	}
 	return g.ethnicGroupData(IndicatorVolunteering,
-		"Volunteers by ethnic group against residents, "+Periods[1], n)
+		"Volunteers by ethnic group against residents, "+periods[1], n)
 }
 
 func ptr(x float64) *float64 { return &x }

@@ -16,10 +16,20 @@ import (
 // assessment speaks for: after every follow-up questionnaire (the last are taken in August
 // 2026) and after the surveys of the year are published.
 var (
-	ReportYear  = measure.Period{Start: date(2025, time.April, 1), End: date(2026, time.March, 31), Label: Periods[1]}
-	EarlierYear = measure.Period{Start: date(2024, time.April, 1), End: date(2025, time.March, 31), Label: Periods[0]}
-	AsOf        = date(2026, time.September, 30)
+	// These are set once here and never changed; ReportYear, EarlierYear and AsOf return them.
+	reportYear  = measure.Period{Start: date(2025, time.April, 1), End: date(2026, time.March, 31), Label: periods[1]}
+	earlierYear = measure.Period{Start: date(2024, time.April, 1), End: date(2025, time.March, 31), Label: periods[0]}
+	asOf        = date(2026, time.September, 30)
 )
+
+// ReportYear returns the financial year the sample reports on, 2025/26, as a period.
+func ReportYear() measure.Period { return reportYear }
+
+// EarlierYear returns the financial year before it, 2024/25.
+func EarlierYear() measure.Period { return earlierYear }
+
+// AsOf returns the day the sample's assessment speaks for, 30 September 2026.
+func AsOf() measure.Date { return asOf }
 
 func date(y int, m time.Month, d int) measure.Date {
 	v, err := measure.NewDate(y, m, d)
@@ -249,19 +259,19 @@ var surveys = []struct {
 	benchmark                    measure.Benchmark
 	description                  string
 }{
-	{"involvement-2024-25", "experience-of-care", "involvement-in-decisions", "", EarlierYear, 2400, 0.87,
+	{"involvement-2024-25", "experience-of-care", "involvement-in-decisions", "", earlierYear, 2400, 0.87,
 		measure.Benchmark{Kind: measure.BenchmarkNational, Label: "England (fictional)", Value: 0.89},
 		"share of survey respondents who felt involved as much as they wanted in decisions about their care"},
-	{"involvement-2025-26", "experience-of-care", "involvement-in-decisions", "", ReportYear, 2350, 0.845,
+	{"involvement-2025-26", "experience-of-care", "involvement-in-decisions", "", reportYear, 2350, 0.845,
 		measure.Benchmark{Kind: measure.BenchmarkNational, Label: "England (fictional)", Value: 0.885},
 		"share of survey respondents who felt involved as much as they wanted in decisions about their care"},
-	{"ltc-supported-2025-26", "", "", "long-term-conditions-feeling-supported", ReportYear, 1900, 0.612,
+	{"ltc-supported-2025-26", "", "", "long-term-conditions-feeling-supported", reportYear, 1900, 0.612,
 		measure.Benchmark{Kind: measure.BenchmarkNational, Label: "England (fictional)", Value: 0.62},
 		"share of people with a long term condition who feel supported to manage it"},
-	{"carers-satisfied-2025-26", "", "", "survey-of-adult-carers", ReportYear, 420, 0.41,
+	{"carers-satisfied-2025-26", "", "", "survey-of-adult-carers", reportYear, 420, 0.41,
 		measure.Benchmark{Kind: measure.BenchmarkNational, Label: "England (fictional)", Value: 0.36},
 		"share of carers extremely or very satisfied with the support they receive"},
-	{"volunteers-useful-2025-26", "", "", "volunteer-experience", ReportYear, 210, 0.86,
+	{"volunteers-useful-2025-26", "", "", "volunteer-experience", reportYear, 210, 0.86,
 		measure.Benchmark{Kind: measure.BenchmarkTarget, Label: "local ambition (fictional)", Value: 0.75},
 		"share of volunteers who feel useful and supported"},
 }

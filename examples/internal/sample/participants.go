@@ -33,13 +33,17 @@ type Volunteer struct {
 	Decile, Quintile int
 	// Ethnic is the volunteer's ethnic category as recorded.
 	Ethnic equality.EthnicCategory
-	// Hours holds the hours given in the earlier and the later year (Periods[0] and
-	// Periods[1]); 0 when the volunteer was not active that year.
+	// Hours holds the hours given in the earlier and the later year (periods[0] and
+	// periods[1]); 0 when the volunteer was not active that year.
 	Hours [2]float64
 }
 
-// Periods are the two financial years the sample covers; the later one is the year reported.
-var Periods = [2]string{"2024/25", "2025/26"}
+// periods are the two financial years the sample covers; the later one is the year reported.
+var periods = [2]string{"2024/25", "2025/26"}
+
+// Periods returns the two financial years the sample covers, "2024/25" and "2025/26"; the
+// later one is the year reported.
+func Periods() [2]string { return periods }
 
 // How engagement and volunteering reach each broad ethnic group, relative to the group's share
 // of residents (invented): indexed by equality.EthnicGroup.

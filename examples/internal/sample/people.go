@@ -14,18 +14,24 @@ import (
 // shortFormSkips are the PAM-13 items that the short form, PAM-10, does not ask: 3, 8 and 9.
 var shortFormSkips = [pam.NumItems]bool{2: true, 7: true, 8: true}
 
-// ItemLocations are the Rasch item locations, in logits, with which the generator answers the
+// ItemLocations returns the Rasch item locations the generator answers with; see itemLocations.
+func ItemLocations() [pam.NumItems]float64 { return itemLocations }
+
+// Thresholds returns the rating scale model's step thresholds; see thresholds.
+func Thresholds() [3]float64 { return thresholds }
+
+// itemLocations are the Rasch item locations, in logits, with which the generator answers the
 // questionnaire: the measures of the thirteen items published by Hellström A et al. (2019),
 // "Validation of the patient activation measure in patients at discharge from hospitals and at
 // distance from hospital care in Sweden", BMC Public Health 19:1701, Table 3, indexed by item
 // number minus one. They are a published Swedish calibration, not the licence holder's.
-var ItemLocations = [pam.NumItems]float64{-1.55, -0.87, -0.07, -1.13, 0.19, -0.56, -0.57, -0.11, 0.70, 0.99, 0.69, 1.26, 1.05}
+var itemLocations = [pam.NumItems]float64{-1.55, -0.87, -0.07, -1.13, 0.19, -0.56, -0.57, -0.11, 0.70, 0.99, 0.69, 1.26, 1.05}
 
-// Thresholds are the three step thresholds, in logits relative to an item's location, shared
+// thresholds are the three step thresholds, in logits relative to an item's location, shared
 // by every item: each item's thresholds in Hellström et al. (2019), Table 3, are its measure
 // plus these offsets, which makes the model Andrich's rating scale model (Andrich D 1978,
 // "A rating formulation for ordered response categories", Psychometrika 43:561–573).
-var Thresholds = [3]float64{-2.12, -0.49, 2.61}
+var thresholds = [3]float64{-2.12, -0.49, 2.61}
 
 // Measurement is one completed questionnaire.
 type Measurement struct {
@@ -33,7 +39,7 @@ type Measurement struct {
 	// the answers. It is the zero Response when the questionnaire was not taken.
 	Response pam.Response
 	// Activation is the person's latent activation when it was taken, in logits on the scale
-	// of ItemLocations: the truth the answers were drawn from, for checking estimates.
+	// of itemLocations: the truth the answers were drawn from, for checking estimates.
 	Activation float64
 }
 
@@ -173,7 +179,7 @@ func answer(r *rand.Rand, theta float64, form pam.Form) [pam.NumItems]pam.Answer
 			a[it] = pam.NotApplicable
 			continue
 		}
-		pr := AnswerProbabilities(theta, ItemLocations[it])
+		pr := AnswerProbabilities(theta, itemLocations[it])
 		u := r.Float64()
 		k := 0
 		for k < 3 && u >= pr[k] {
@@ -187,14 +193,14 @@ func answer(r *rand.Rand, theta float64, form pam.Form) [pam.NumItems]pam.Answer
 
 // AnswerProbabilities returns the probabilities of the four answers (disagree strongly …
 // agree strongly) to an item at location delta from a person of activation theta under the
-// rating scale model with Thresholds:
+// rating scale model with thresholds:
 //
 //	P(k) = exp(Σ_{j<k} (θ − δ − τ_j)) / Σ_m exp(Σ_{j<m} (θ − δ − τ_j)),   k = 1 … 4
 func AnswerProbabilities(theta, delta float64) [4]float64 {
 	var w [4]float64
 	s, top := 0.0, 0.0
 	for k := 1; k < 4; k++ {
-		s += theta - delta - Thresholds[k-1]
+		s += theta - delta - thresholds[k-1]
 		w[k] = s
 		top = math.Max(top, s)
 	}

@@ -248,7 +248,7 @@ func TestAnswerFrequencies(t *testing.T) {
 		}
 	}
 	for it := range pam.NumItems {
-		p := AnswerProbabilities(0.8, ItemLocations[it])
+		p := AnswerProbabilities(0.8, itemLocations[it])
 		// Answers on the scale happen when the response is not extreme (1 − 0.016), not blank
 		// and applicable (1 − 0.006 − n/a).
 		scale := (1 - allHighRate - allLowRate) * (1 - blankRate - notApplicable[it])
@@ -613,7 +613,7 @@ func TestEvidence(t *testing.T) {
 		t.Error("Activity(3) differs from the evidence set's")
 	}
 	code, _ := measure.ParseAreaCode(PlaceCode)
-	sc, err := assessment.Assess(assessment.Input{Title: PlaceName, Area: code, Period: ReportYear, AsOf: AsOf,
+	sc, err := assessment.Assess(assessment.Input{Title: PlaceName, Area: code, Period: reportYear, AsOf: asOf,
 		Observations: obs.Observations, Evidence: ev})
 	if err != nil {
 		t.Fatal(err)

@@ -79,7 +79,7 @@ func (g *Generator) SROIModel(c Referrals) sroi.Model {
 	output := q(n).String() + " people referred to a link worker"
 	volunteerHours := vols * 60
 	m := sroi.Model{
-		Title: "Link-worker social prescribing in " + PlaceName + ", " + Periods[1] + " — SYNTHETIC sample data",
+		Title: "Link-worker social prescribing in " + PlaceName + ", " + periods[1] + " — SYNTHETIC sample data",
 		Description: Notice + " Quantities come from the generated cohort (people referred, followed up, " +
 			"and gaining 3 or more activation points); every proxy value, cost and share is invented.",
 		Currency:  "GBP",
