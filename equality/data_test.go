@@ -65,24 +65,28 @@ func TestDataMarshalValidatesAndRoundTrips(t *testing.T) {
 }
 
 // TestDataSchemaRejects checks that the schema rejects wrong documents for the right reason:
-// the violation's pointer and keyword.
+// every violation's pointer and code, in document order. A missing field is reported where it
+// belongs and a field the schema does not define at that field (schemas package convention).
 func TestDataSchemaRejects(t *testing.T) {
 	cases := []struct {
-		name, doc     string
-		pointer, code string
+		name, doc string
+		want      []string // "pointer code", one per violation
 	}{
-		{"missing dimension", `{"areas":[{"area":"x","groups":[{"group":"1"}]}]}`, "", "required"},
-		{"unknown dimension", `{"dimension":"postcode","areas":[{"area":"x","groups":[{"group":"1"}]}]}`, "/dimension", "enum"},
-		{"deprivation without edition", `{"dimension":"deprivation-decile","areas":[{"area":"x","groups":[{"group":"1"}]}]}`, "", "required"},
-		{"characteristic missing", `{"dimension":"protected-characteristic","areas":[{"area":"x","groups":[{"group":"1"}]}]}`, "", "required"},
-		{"no areas", `{"dimension":"other","areas":[]}`, "/areas", "minItems"},
-		{"zero population", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","population":0}]}]}`, "/areas/0/groups/0/population", "exclusiveMinimum"},
-		{"negative participants", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","participants":-1}]}]}`, "/areas/0/groups/0/participants", "minimum"},
-		{"lower without upper", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","lower95":1}]}]}`, "/areas/0/groups/0", "required"},
-		{"unknown field", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","pop":3}]}]}`, "/areas/0/groups/0", "additionalProperties"},
-		{"value as a string", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","value":"3"}]}]}`, "/areas/0/groups/0/value", "type"},
-		{"empty group label", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":""}]}]}`, "/areas/0/groups/0/group", "minLength"},
-		{"value type as PHE's number", `{"dimension":"other","valueType":1,"areas":[{"area":"x","groups":[{"group":"a"}]}]}`, "/valueType", "enum"},
+		{"missing dimension", `{"areas":[{"area":"x","groups":[{"group":"1"}]}]}`, []string{"/dimension required"}},
+		{"unknown dimension", `{"dimension":"postcode","areas":[{"area":"x","groups":[{"group":"1"}]}]}`, []string{"/dimension enum"}},
+		{"deprivation without edition", `{"dimension":"deprivation-decile","areas":[{"area":"x","groups":[{"group":"1"}]}]}`, []string{"/imdEdition required"}},
+		{"characteristic missing", `{"dimension":"protected-characteristic","areas":[{"area":"x","groups":[{"group":"1"}]}]}`, []string{"/characteristic required"}},
+		{"no areas", `{"dimension":"other","areas":[]}`, []string{"/areas minItems"}},
+		{"zero population", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","population":0}]}]}`, []string{"/areas/0/groups/0/population exclusiveMinimum"}},
+		{"negative participants", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","participants":-1}]}]}`, []string{"/areas/0/groups/0/participants minimum"}},
+		{"lower without upper", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","lower95":1}]}]}`, []string{"/areas/0/groups/0/upper95 required"}},
+		{"upper without lower", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","upper95":1}]}]}`, []string{"/areas/0/groups/0/lower95 required"}},
+		{"unknown field", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","pop":3}]}]}`, []string{"/areas/0/groups/0/pop additionalProperties"}},
+		{"value as a string", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":"a","value":"3"}]}]}`, []string{"/areas/0/groups/0/value type"}},
+		{"empty group label", `{"dimension":"other","areas":[{"area":"x","groups":[{"group":""}]}]}`, []string{"/areas/0/groups/0/group minLength"}},
+		{"value type as PHE's number", `{"dimension":"other","valueType":1,"areas":[{"area":"x","groups":[{"group":"a"}]}]}`, []string{"/valueType enum"}},
+		// Two problems in one document: both reported, in the order they occur.
+		{"unknown field then missing groups", `{"dimension":"other","extra":1,"areas":[{"area":"x"}]}`, []string{"/extra additionalProperties", "/areas/0/groups required"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -91,12 +95,13 @@ func TestDataSchemaRejects(t *testing.T) {
 			if !errors.As(err, &se) || !errors.Is(err, schemas.ErrInvalid) {
 				t.Fatalf("error %v is not a schema error", err)
 			}
+			var got []string
 			for _, v := range se.Violations {
-				if v.Pointer == c.pointer && v.Code == c.code {
-					return
-				}
+				got = append(got, v.Pointer+" "+v.Code)
 			}
-			t.Errorf("no violation %q at %q in %v", c.code, c.pointer, err)
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("violations (-want +got):\n%s\n%v", diff, err)
+			}
 		})
 	}
 }

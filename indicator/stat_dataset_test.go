@@ -87,41 +87,48 @@ func TestDatasetMarshalValidatesAndRoundTrips(t *testing.T) {
 	}
 }
 
+// TestDatasetSchemaRejects checks that the schema rejects wrong documents for the right reason:
+// every violation's pointer and code, in document order. A missing field is reported where it
+// belongs and a field the schema does not define, or rules out (a false schema), at that field.
 func TestDatasetSchemaRejects(t *testing.T) {
 	cases := []struct {
-		name    string
-		doc     string
-		pointer string
-		code    string
+		name string
+		doc  string
+		want []string // "pointer code", one per violation
 	}{
-		{"missing statistic", `{"rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, "", "required"},
-		{"unknown statistic", `{"statistic":"median","rows":[]}`, "/statistic", "enum"},
-		{"negative numerator", `{"statistic":"proportion","rows":[{"area":"A","period":"2025","numerator":-1,"denominator":2}]}`, "/rows/0/numerator", "minimum"},
-		{"missing denominator", `{"statistic":"crude-rate","rows":[{"area":"A","period":"2025","numerator":1}]}`, "/rows/0", "required"},
-		{"unknown field", `{"statistic":"crude-rate","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2,"deaths":3}]}`, "/rows/0", "additionalProperties"},
-		{"bad age band", `{"statistic":"crude-rate","rows":[{"area":"A","period":"2025","ageBand":"0 to 4","numerator":1,"denominator":2}]}`, "/rows/0/ageBand", "pattern"},
-		{"control character in area", `{"statistic":"crude-rate","rows":[{"area":"A\u0007","period":"2025","numerator":1,"denominator":2}]}`, "/rows/0/area", "pattern"},
-		{"mean without observations", `{"statistic":"mean","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, "", "required"},
-		{"rate without rows", `{"statistic":"crude-rate"}`, "", "required"},
-		{"dsr without standard", `{"statistic":"directly-standardised-rate","rows":[{"area":"A","period":"2025","ageBand":"0-4","numerator":1,"denominator":2}]}`, "", "required"},
-		{"dsr row without age band", `{"statistic":"directly-standardised-rate","standard":"esp2013","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, "/rows/0", "required"},
-		{"isr without reference", `{"statistic":"indirectly-standardised-ratio","rows":[{"area":"A","period":"2025","ageBand":"0-4","numerator":1,"denominator":2}]}`, "", "required"},
-		{"zero multiplier", `{"statistic":"crude-rate","multiplier":0,"rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, "/multiplier", "exclusiveMinimum"},
-		{"fractional event frequency", `{"statistic":"directly-standardised-rate","standard":"esp2013","rows":[{"area":"A","period":"2025","ageBand":"0-4","eventFrequency":1.5,"numerator":1,"denominator":2}]}`, "/rows/0/eventFrequency", "type"},
+		{"missing statistic", `{"rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, []string{"/statistic required"}},
+		{"unknown statistic", `{"statistic":"median","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, []string{"/statistic enum"}},
+		{"negative numerator", `{"statistic":"proportion","rows":[{"area":"A","period":"2025","numerator":-1,"denominator":2}]}`, []string{"/rows/0/numerator minimum"}},
+		{"missing denominator", `{"statistic":"crude-rate","rows":[{"area":"A","period":"2025","numerator":1}]}`, []string{"/rows/0/denominator required"}},
+		{"unknown field", `{"statistic":"crude-rate","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2,"deaths":3}]}`, []string{"/rows/0/deaths additionalProperties"}},
+		{"bad age band", `{"statistic":"crude-rate","rows":[{"area":"A","period":"2025","ageBand":"0 to 4","numerator":1,"denominator":2}]}`, []string{"/rows/0/ageBand pattern"}},
+		{"control character in area", `{"statistic":"crude-rate","rows":[{"area":"A\u0007","period":"2025","numerator":1,"denominator":2}]}`, []string{"/rows/0/area pattern"}},
+		// A mean takes observations, not rows: the missing observations are reported where they
+		// belong, and the rows, which a mean rules out ("rows": false), where they stand.
+		{"mean without observations", `{"statistic":"mean","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, []string{"/observations required", "/rows notAllowed"}},
+		{"rate with observations", `{"statistic":"crude-rate","observations":[{"area":"A","period":"2025","value":1}]}`, []string{"/rows required", "/observations notAllowed"}},
+		{"rate without rows", `{"statistic":"crude-rate"}`, []string{"/rows required"}},
+		{"dsr without standard", `{"statistic":"directly-standardised-rate","rows":[{"area":"A","period":"2025","ageBand":"0-4","numerator":1,"denominator":2}]}`, []string{"/standard required"}},
+		{"standard on a crude rate", `{"statistic":"crude-rate","standard":"esp2013","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, []string{"/standard notAllowed"}},
+		{"dsr row without age band", `{"statistic":"directly-standardised-rate","standard":"esp2013","rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, []string{"/rows/0/ageBand required"}},
+		{"isr without reference", `{"statistic":"indirectly-standardised-ratio","rows":[{"area":"A","period":"2025","ageBand":"0-4","numerator":1,"denominator":2}]}`, []string{"/reference required"}},
+		{"zero multiplier", `{"statistic":"crude-rate","multiplier":0,"rows":[{"area":"A","period":"2025","numerator":1,"denominator":2}]}`, []string{"/multiplier exclusiveMinimum"}},
+		{"fractional event frequency", `{"statistic":"directly-standardised-rate","standard":"esp2013","rows":[{"area":"A","period":"2025","ageBand":"0-4","eventFrequency":1.5,"numerator":1,"denominator":2}]}`, []string{"/rows/0/eventFrequency type"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseDataset([]byte(c.doc))
 			var se *schemas.Error
-			if !errors.As(err, &se) {
+			if !errors.As(err, &se) || !errors.Is(err, schemas.ErrInvalid) {
 				t.Fatalf("error %v is not a *schemas.Error", err)
 			}
+			var got []string
 			for _, v := range se.Violations {
-				if v.Pointer == c.pointer && v.Code == c.code {
-					return
-				}
+				got = append(got, v.Pointer+" "+v.Code)
 			}
-			t.Errorf("no violation %q at %q among %+v", c.code, c.pointer, se.Violations)
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("violations (-want +got):\n%s\n%+v", diff, se.Violations)
+			}
 		})
 	}
 }

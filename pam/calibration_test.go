@@ -282,10 +282,10 @@ func TestCalibrationSchemaRejects(t *testing.T) {
 		doc  []byte
 		want []string
 	}{
-		{"name missing", edit(func(m map[string]any) { delete(m, "name") }), []string{" required"}},
+		{"name missing", edit(func(m map[string]any) { delete(m, "name") }), []string{"/name required"}},
 		{"name not a slug", edit(func(m map[string]any) { m["name"] = "Hellström" }), []string{"/name pattern"}},
 		{"unknown model", edit(func(m map[string]any) { m["model"] = "graded-response" }), []string{"/model enum"}},
-		{"rating scale without thresholds", edit(func(m map[string]any) { delete(m, "thresholds") }), []string{" required"}},
+		{"rating scale without thresholds", edit(func(m map[string]any) { delete(m, "thresholds") }), []string{"/thresholds required"}},
 		{"four thresholds", edit(func(m map[string]any) { m["thresholds"] = []float64{-2, -1, 1, 2} }), []string{"/thresholds maxItems"}},
 		{"threshold beyond 20 logits", edit(func(m map[string]any) { m["thresholds"] = []float64{-2, -1, 21} }), []string{"/thresholds/2 maximum"}},
 		{"difficulty a string", edit(func(m map[string]any) { item(m, 3)["difficulty"] = "0.5" }), []string{"/items/3/difficulty type"}},
@@ -294,8 +294,8 @@ func TestCalibrationSchemaRejects(t *testing.T) {
 			[]string{"/items/1 not"}},
 		{"too few items", edit(func(m map[string]any) { m["items"] = m["items"].([]any)[:9] }), []string{"/items minItems"}},
 		{"zero slope", edit(func(m map[string]any) { m["transform"].(map[string]any)["slope"] = 0 }), []string{"/transform/slope exclusiveMinimum"}},
-		{"unknown member", edit(func(m map[string]any) { m["umean"] = 50 }), []string{" additionalProperties"}},
-		{"not JSON", []byte(`{"name":`), []string{" syntax"}},
+		{"unknown member", edit(func(m map[string]any) { m["umean"] = 50 }), []string{"/umean additionalProperties"}},
+		{"not JSON", []byte(`{"name":`), []string{"/name syntax"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseCalibration(c.doc)

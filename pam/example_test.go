@@ -275,8 +275,8 @@ func ExampleParseCalibration() {
 	_, err = pam.ParseCalibration(b)
 	fmt.Println(err)
 	// Output:
-	// /items [minItems]
 	// /thresholds [minItems]
+	// /items [minItems]
 	// /transform/slope [exclusiveMinimum]
 	// /items/12/item: pam: duplicate item: each item calibrated once
 	// /items: pam: required value missing: every item of PAM-10 at least; missing pa13

@@ -82,7 +82,7 @@ func TestResultSchemaRejects(t *testing.T) {
 		{"score above 100", func(m map[string]any) { m["score"] = 100.1 }, []string{"/score maximum"}},
 		{"unknown level", func(m map[string]any) { m["level"] = "level-5" }, []string{"/level enum"}},
 		{"unknown scheme", func(m map[string]any) { m["levelScheme"] = "nhs-2016" }, []string{"/levelScheme enum"}},
-		{"scored without a score", func(m map[string]any) { delete(m, "score") }, []string{" required"}},
+		{"scored without a score", func(m map[string]any) { delete(m, "score") }, []string{"/score required"}},
 		{"unscored with a score", func(m map[string]any) { m["scored"] = false; m["accepted"] = false }, []string{" not"}},
 		{"unscored but accepted", func(m map[string]any) {
 			m["scored"] = false
@@ -91,15 +91,15 @@ func TestResultSchemaRejects(t *testing.T) {
 				delete(m, k)
 			}
 		}, []string{"/accepted const"}},
-		{"finite without a logit", func(m map[string]any) { delete(m, "logit") }, []string{" required"}},
+		{"finite without a logit", func(m map[string]any) { delete(m, "logit") }, []string{"/logit required"}},
 		{"extreme with a logit", func(m map[string]any) { m["extreme"] = true }, []string{" not"}},
 		{"zero standard error", func(m map[string]any) { m["standardError"] = 0 }, []string{"/standardError exclusiveMinimum"}},
 		{"too many items", func(m map[string]any) { m["answered"] = 14 }, []string{"/answered maximum"}},
-		{"repeated flag", func(m map[string]any) { m["flags"] = []string{"all-same", "all-same"} }, []string{"/flags uniqueItems"}},
+		{"repeated flag", func(m map[string]any) { m["flags"] = []string{"all-same", "all-same"} }, []string{"/flags/1 uniqueItems"}},
 		{"unknown flag", func(m map[string]any) { m["flags"] = []string{"suspicious"} }, []string{"/flags/0 enum"}},
 		{"calibration not a slug", func(m map[string]any) { m["calibration"] = "Hellström 2019" }, []string{"/calibration pattern"}},
-		{"unknown member", func(m map[string]any) { m["percentile"] = 50 }, []string{" additionalProperties"}},
-		{"form missing", func(m map[string]any) { delete(m, "form") }, []string{" required"}},
+		{"unknown member", func(m map[string]any) { m["percentile"] = 50 }, []string{"/percentile additionalProperties"}},
+		{"form missing", func(m map[string]any) { delete(m, "form") }, []string{"/form required"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseResult(editResult(t, c.edit))
@@ -196,7 +196,7 @@ func TestResultWithoutEstimate(t *testing.T) {
 		t.Errorf("a logit without its standard error (-want +got):\n%s", diff)
 	}
 	_, err = ParseResult(editResult(t, func(m map[string]any) { delete(m, "standardError") }))
-	if diff := cmp.Diff([]string{" required"}, violations(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"/standardError required"}, violations(t, err)); diff != "" {
 		t.Errorf("schema: a logit without its standard error (-want +got):\n%s", diff)
 	}
 }

@@ -75,20 +75,21 @@ func TestResultSchemaRejectsForTheRightReason(t *testing.T) {
 	}
 	first := func(v map[string]any, key string) map[string]any { return v[key].([]any)[0].(map[string]any) }
 	cases := []struct {
-		name, pointer, code string
-		f                   func(map[string]any)
+		name string
+		want []string // "pointer code", one per violation
+		f    func(map[string]any)
 	}{
-		{"ratio as a number", "/ratio", "type", func(v map[string]any) { v["ratio"] = 1.39 }},
-		{"figure in exponent form", "/presentValue", "pattern", func(v map[string]any) { v["presentValue"] = "3.4e5" }},
-		{"missing payback", "", "required", func(v map[string]any) { delete(v, "payback") }},
-		{"unknown status", "/sensitivity/0/status", "enum", func(v map[string]any) { first(v, "sensitivity")["status"] = "maybe" }},
-		{"payback as text", "/payback/simple", "pattern", func(v map[string]any) { v["payback"].(map[string]any)["simple"] = "soon" }},
-		{"year beyond the limit", "/outcomes/0/years/0/year", "maximum", func(v map[string]any) { first(v, "outcomes")["years"].([]any)[0].(map[string]any)["year"] = 101 }},
-		{"extra field", "", "additionalProperties", func(v map[string]any) { v["irr"] = "0.1" }},
+		{"ratio as a number", []string{"/ratio type"}, func(v map[string]any) { v["ratio"] = 1.39 }},
+		{"figure in exponent form", []string{"/presentValue pattern"}, func(v map[string]any) { v["presentValue"] = "3.4e5" }},
+		{"missing payback", []string{"/payback required"}, func(v map[string]any) { delete(v, "payback") }},
+		{"unknown status", []string{"/sensitivity/0/status enum"}, func(v map[string]any) { first(v, "sensitivity")["status"] = "maybe" }},
+		{"payback as text", []string{"/payback/simple pattern"}, func(v map[string]any) { v["payback"].(map[string]any)["simple"] = "soon" }},
+		{"year beyond the limit", []string{"/outcomes/0/years/0/year maximum"}, func(v map[string]any) { first(v, "outcomes")["years"].([]any)[0].(map[string]any)["year"] = 101 }},
+		{"extra field", []string{"/irr additionalProperties"}, func(v map[string]any) { v["irr"] = "0.1" }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			schemaViolation(t, schemas.Validate(schemas.SROIResult, edit(t, good, c.f)), c.pointer, c.code)
+			schemaViolations(t, schemas.Validate(schemas.SROIResult, edit(t, good, c.f)), c.want...)
 		})
 	}
 }

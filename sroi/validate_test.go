@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/peopleandcommunities/engage/schemas"
 	"github.com/shopspring/decimal"
 )
@@ -131,19 +132,21 @@ func TestWithLocatesBadChanges(t *testing.T) {
 	}
 }
 
-// schemaViolation asserts that err is a schema error with a violation at pointer with code.
-func schemaViolation(t *testing.T, err error, pointer, code string) {
+// schemaViolations asserts that err is a schema error whose violations are exactly want, each
+// written "pointer code", in the order Validate reports them (document order).
+func schemaViolations(t *testing.T, err error, want ...string) {
 	t.Helper()
 	var se *schemas.Error
 	if !errors.As(err, &se) || !errors.Is(err, schemas.ErrInvalid) {
-		t.Fatalf("want a schema error at %s (%s), got %v", pointer, code, err)
+		t.Fatalf("want a schema error %q, got %v", want, err)
 	}
+	var got []string
 	for _, v := range se.Violations {
-		if v.Pointer == pointer && v.Code == code {
-			return
-		}
+		got = append(got, v.Pointer+" "+v.Code)
 	}
-	t.Errorf("no violation %s at %q in %+v", code, pointer, se.Violations)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("violations (-want +got):\n%s\n%+v", diff, se.Violations)
+	}
 }
 
 // edit decodes a marshalled document, applies f to it and encodes it again.
@@ -171,34 +174,38 @@ func TestParseModelRejectsForTheRightReason(t *testing.T) {
 	}
 	outcome := func(v map[string]any) map[string]any { return v["outcomes"].([]any)[0].(map[string]any) }
 	cases := []struct {
-		name, pointer, code string
-		f                   func(map[string]any)
+		name string
+		want []string // "pointer code", one per violation
+		f    func(map[string]any)
 	}{
-		{"missing title", "", "required", func(v map[string]any) { delete(v, "title") }},
-		{"deadweight above 1", "/outcomes/0/deadweight", "maximum", func(v map[string]any) { outcome(v)["deadweight"] = 1.5 }},
-		{"fractional duration", "/outcomes/0/duration", "type", func(v map[string]any) { outcome(v)["duration"] = 2.5 }},
-		{"negative duration", "/outcomes/0/duration", "minimum", func(v map[string]any) { outcome(v)["duration"] = -1 }},
-		{"money as a number", "/inputs/0/value", "type", func(v map[string]any) { v["inputs"].([]any)[0].(map[string]any)["value"] = 250000 }},
-		{"money with an exponent", "/outcomes/0/proxy/value", "format", func(v map[string]any) { outcome(v)["proxy"].(map[string]any)["value"] = "8.5e3" }},
-		{"percent instead of fraction", "/outcomes/0/attribution", "maximum", func(v map[string]any) { outcome(v)["attribution"] = 30 }},
-		{"unknown schedule", "/discount/schedule", "enum", func(v map[string]any) { v["discount"].(map[string]any)["schedule"] = "treasury" }},
-		{"constant without rate", "/discount", "required", func(v map[string]any) { delete(v["discount"].(map[string]any), "rate") }},
-		{"unknown field", "/outcomes/0", "additionalProperties", func(v map[string]any) { outcome(v)["impact"] = "1" }},
-		{"lower-case currency", "/currency", "pattern", func(v map[string]any) { v["currency"] = "gbp" }},
-		{"no inputs", "/inputs", "minItems", func(v map[string]any) { v["inputs"] = []any{} }},
+		{"missing title", []string{"/title required"}, func(v map[string]any) { delete(v, "title") }},
+		{"deadweight above 1", []string{"/outcomes/0/deadweight maximum"}, func(v map[string]any) { outcome(v)["deadweight"] = 1.5 }},
+		{"fractional duration", []string{"/outcomes/0/duration type"}, func(v map[string]any) { outcome(v)["duration"] = 2.5 }},
+		{"negative duration", []string{"/outcomes/0/duration minimum"}, func(v map[string]any) { outcome(v)["duration"] = -1 }},
+		{"money as a number", []string{"/inputs/0/value type"}, func(v map[string]any) { v["inputs"].([]any)[0].(map[string]any)["value"] = 250000 }},
+		{"money with an exponent", []string{"/outcomes/0/proxy/value format"}, func(v map[string]any) { outcome(v)["proxy"].(map[string]any)["value"] = "8.5e3" }},
+		{"percent instead of fraction", []string{"/outcomes/0/attribution maximum"}, func(v map[string]any) { outcome(v)["attribution"] = 30 }},
+		// An unknown schedule is not "constant", so the model's rate, allowed only beside a
+		// constant schedule ("else": {"not": {"required": ["rate"]}}), is ruled out as well.
+		{"unknown schedule", []string{"/discount not", "/discount/schedule enum"}, func(v map[string]any) { v["discount"].(map[string]any)["schedule"] = "treasury" }},
+		{"constant without rate", []string{"/discount/rate required"}, func(v map[string]any) { delete(v["discount"].(map[string]any), "rate") }},
+		{"unknown field", []string{"/outcomes/0/impact additionalProperties"}, func(v map[string]any) { outcome(v)["impact"] = "1" }},
+		{"lower-case currency", []string{"/currency pattern"}, func(v map[string]any) { v["currency"] = "gbp" }},
+		{"no inputs", []string{"/inputs minItems"}, func(v map[string]any) { v["inputs"] = []any{} }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseModel(edit(t, good, c.f))
-			schemaViolation(t, err, c.pointer, c.code)
+			schemaViolations(t, err, c.want...)
 		})
 	}
 	// Meaning, after the schema: a reference to a stakeholder that does not exist.
 	_, err = ParseModel(edit(t, good, func(v map[string]any) { outcome(v)["stakeholder"] = "ghosts" }))
 	assertProblems(t, err, map[string]error{"/outcomes/0/stakeholder": ErrUnknownReference})
-	// Not JSON at all.
+	// Not JSON at all: the syntax error is located where parsing stopped, at the missing
+	// value of "title".
 	_, err = ParseModel([]byte(`{"title":`))
-	schemaViolation(t, err, "", "syntax")
+	schemaViolations(t, err, "/title syntax")
 }
 
 func TestSimulationWorkIsBounded(t *testing.T) {
