@@ -96,6 +96,8 @@ func ExampleKinds() {
 	// observations     values of measures of success and indicators by area, period and group
 	// evidence         records of engagement: activities, lay involvement, partnerships, training, procurement and documents
 	// scorecard        a principle-by-principle assessment of the evidence against the framework
+	// report           an engagement report for a place: the six principles' measures, indicators and computed values
+	// place            a place's input documents for the engagement report: areas, PAM responses, an SROI model, indicator and equality data
 }
 
 // The shared definitions are published with the kinds' schemas, from FS.

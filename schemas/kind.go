@@ -24,6 +24,8 @@ const (
 	Observations                   // values of measures and indicators by area, period and group (measure.ObservationSet)
 	Evidence                       // engagement evidence records: activities, lay involvement, partnerships, training, procurement (indicator.EvidenceSet)
 	Scorecard                      // a principle-by-principle assessment (assessment.Scorecard)
+	Report                         // an engagement report for a place, principle by principle (examples/report)
+	Place                          // a place's input documents bundled for the report (examples/report -in)
 	kindEnd
 )
 
@@ -44,11 +46,13 @@ var kinds = [...]kindInfo{
 	Observations:   {"observations.json", "values of measures of success and indicators by area, period and group"},
 	Evidence:       {"evidence.json", "records of engagement: activities, lay involvement, partnerships, training, procurement and documents"},
 	Scorecard:      {"scorecard.json", "a principle-by-principle assessment of the evidence against the framework"},
+	Report:         {"report.json", "an engagement report for a place: the six principles' measures, indicators and computed values"},
+	Place:          {"place.json", "a place's input documents for the engagement report: areas, PAM responses, an SROI model, indicator and equality data"},
 }
 
 var kindTable = enum.NewTable[Kind]("schemas.Kind",
 	[]string{"catalogue", "pam-response", "pam-calibration", "pam-result", "sroi-model", "sroi-result", "indicator-data", "equality-data",
-		"observations", "evidence", "scorecard"},
+		"observations", "evidence", "scorecard", "report", "place"},
 	nil)
 
 // Kinds returns every document kind in declaration order.

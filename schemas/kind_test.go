@@ -12,7 +12,7 @@ import (
 
 func TestKind(t *testing.T) {
 	want := []string{"catalogue", "pam-response", "pam-calibration", "pam-result", "sroi-model", "sroi-result",
-		"indicator-data", "equality-data", "observations", "evidence", "scorecard"}
+		"indicator-data", "equality-data", "observations", "evidence", "scorecard", "report", "place"}
 	var got []string
 	for _, k := range Kinds() {
 		got = append(got, k.String())
