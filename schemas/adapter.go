@@ -1,8 +1,11 @@
 package schemas
 
 // This file is the only one that knows the validator library
-// (github.com/santhosh-tekuri/jsonschema/v5). Moving to another validator, or to the
-// library's v6 line, means rewriting this file and nothing else.
+// (github.com/santhosh-tekuri/jsonschema/v5). It compiles schemas with a configuration that
+// does no I/O and asserts formats, runs the compiled schema on a decoded document, and turns
+// the library's error tree into failures (failure.go), which the rest of the package
+// explains in its own words. Moving to another validator, or to the library's v6 line, means
+// rewriting this file and nothing else.
 
 import (
 	"bytes"
@@ -10,127 +13,181 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
+// A validator holds the compiled schema of each kind, and every schema document as decoded
+// JSON so that messages can quote a keyword's parameters ("must be at most 1"). It is
+// immutable once built and safe for concurrent use.
 type validator struct {
 	schemas [kindEnd]*jsonschema.Schema
+	errs    [kindEnd]error     // why a kind has no compiled schema
+	fast    [kindEnd]*fastNode // the fast path's compiled schema (fast.go), when it has one
+	slow    [kindEnd]error     // why a kind has no fast path
+	raw     map[string]any     // schema documents by absolute URL, numbers as json.Number
 }
 
-// compiled compiles every embedded schema once, on first use.
-var compiled = sync.OnceValues(func() (*validator, error) {
+// compile builds a validator from the schema files at the root of fsys (every "*.json"),
+// each added under BaseURI + its file name, compiling files[k] as the schema of kind k.
+// A kind whose file is absent or does not compile, or that refers to a schema file with an
+// unknown format or a $ref that resolves nowhere, gets an error matching ErrInternal from
+// validate; the other kinds are unaffected. The error result is for failures that affect
+// every kind.
+//
+// The configuration is the point of this function: draft 2020-12; "format" asserted; engage's
+// formats registered on this compiler only, never in the library's package-level registry;
+// and a loader that refuses every URL, so that a $ref to anything not added here (file://,
+// http://, …) fails to compile instead of reading a file or the network, which is what the
+// library's default loader would do.
+func compile(fsys fs.FS, files map[Kind]string) (v *validator, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, fmt.Errorf("%w: compiling the schemas panicked", ErrInternal)
+		}
+	}()
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	c.AssertFormat = true
-	// Never fall back to the library's global loaders, which read local files: every
-	// schema engage uses is embedded and added below.
 	c.LoadURL = func(u string) (io.ReadCloser, error) {
-		return nil, fmt.Errorf("schemas: %q is not an embedded schema and will not be loaded", u)
+		return nil, fmt.Errorf("%q is not one of engage's embedded schemas and will not be loaded", u)
 	}
-	for name, check := range formats {
-		c.Formats[name] = check
+	for name, f := range formats {
+		c.Formats[name] = f.check
 	}
-	names, err := fs.Glob(files, "*.json")
+	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInternal, err)
 	}
+	v = &validator{raw: make(map[string]any, len(names))}
+	broken := map[string]error{} // schema files that cannot be used, by absolute URL
 	for _, name := range names {
-		b, err := files.ReadFile(name)
+		url := BaseURI + name
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrInternal, err)
+			return nil, fmt.Errorf("%w: reading schema %s: %v", ErrInternal, name, err)
 		}
-		if err := c.AddResource(BaseURI+name, bytes.NewReader(b)); err != nil {
-			return nil, fmt.Errorf("%w: schema %s: %v", ErrInternal, name, err)
+		d := json.NewDecoder(bytes.NewReader(b))
+		d.UseNumber()
+		var doc any
+		if err := d.Decode(&doc); err != nil {
+			broken[url] = fmt.Errorf("schema %s is not valid JSON: %v", name, err)
+			continue
+		}
+		v.raw[url] = doc
+		if err := c.AddResource(url, bytes.NewReader(b)); err != nil {
+			broken[url] = fmt.Errorf("schema %s: %v", name, err)
 		}
 	}
-	v := &validator{}
-	for k := Kind(1); k < kindEnd; k++ {
-		if _, err := fs.Stat(files, kinds[k].file); err != nil {
-			continue // reported by validate as ErrInternal for that kind only
+	for _, p := range checkSchemas(v.raw, knownFormat) {
+		if broken[p.url] == nil {
+			broken[p.url] = fmt.Errorf("schema %s: %s", strings.TrimPrefix(p.url, BaseURI), p.problem)
 		}
-		s, err := c.Compile(BaseURI + kinds[k].file)
+	}
+	for k, name := range files {
+		if !k.Valid() {
+			continue
+		}
+		url := BaseURI + name
+		if _, ok := v.raw[url]; !ok && broken[url] == nil {
+			v.errs[k] = fmt.Errorf("%w: no schema is embedded for %s documents (%s)", ErrInternal, k, name)
+			continue
+		}
+		s, err := c.Compile(url)
 		if err != nil {
-			return nil, fmt.Errorf("%w: schema %s: %v", ErrInternal, kinds[k].file, err)
+			v.errs[k] = fmt.Errorf("%w: schema %s does not compile: %v", ErrInternal, name, err)
+			continue
+		}
+		if err := firstBroken(broken, url, v.raw); err != nil {
+			v.errs[k] = fmt.Errorf("%w: %v", ErrInternal, err)
+			continue
 		}
 		v.schemas[k] = s
+		v.fast[k], v.slow[k] = compileFast(v.raw, url, builtinFormat)
 	}
 	return v, nil
-})
-
-func (v *validator) validate(k Kind, data []byte) (err error) {
-	s := v.schemas[k]
-	if s == nil {
-		return fmt.Errorf("%w: no schema is embedded for %s", ErrInternal, k)
-	}
-	doc, verr := decode(k, data)
-	if verr != nil {
-		return verr
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: the validator failed on a %s document", ErrInternal, k)
-		}
-	}()
-	if e := s.Validate(doc); e != nil {
-		ve, ok := e.(*jsonschema.ValidationError)
-		if !ok {
-			return fmt.Errorf("%w: %v", ErrInternal, e)
-		}
-		return &Error{Kind: k, Violations: violations(ve)}
-	}
-	return nil
 }
 
-// decode parses data with json.Number for numbers, after the hostile-input checks.
-func decode(k Kind, data []byte) (any, error) {
-	if v := guard(data); v != nil {
-		return nil, &Error{Kind: k, Violations: []Violation{*v}}
-	}
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	var doc any
-	if err := d.Decode(&doc); err != nil {
-		return nil, &Error{Kind: k, Violations: []Violation{{Code: "syntax", Message: "the document is not well-formed JSON: " + syntaxDetail(err)}}}
-	}
-	if _, err := d.Token(); err != io.EOF {
-		return nil, &Error{Kind: k, Violations: []Violation{{Code: "syntax", Message: "the document has data after its end"}}}
-	}
-	return doc, nil
-}
-
-func syntaxDetail(err error) string {
-	if se, ok := err.(*json.SyntaxError); ok {
-		return fmt.Sprintf("%s (at byte %d)", se.Error(), se.Offset)
-	}
-	return err.Error()
-}
-
-// violations flattens the validator's error tree to its leaves.
-func violations(ve *jsonschema.ValidationError) []Violation {
-	var out []Violation
-	var walk func(e *jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
-			out = append(out, leaf(e))
-			return
+// firstBroken returns the problem of the schema at url or of any schema it refers to.
+func firstBroken(broken map[string]error, url string, raw map[string]any) error {
+	seen := map[string]bool{}
+	var visit func(u string) error
+	visit = func(u string) error {
+		if seen[u] {
+			return nil
 		}
-		for _, c := range e.Causes {
-			walk(c)
+		seen[u] = true
+		if err := broken[u]; err != nil {
+			return err
 		}
+		for _, ref := range referencedFiles(u, raw[u]) {
+			if err := visit(ref); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	walk(ve)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pointer < out[j].Pointer })
-	return out
+	return visit(url)
 }
 
-func leaf(e *jsonschema.ValidationError) Violation {
-	kw := e.KeywordLocation
-	if i := strings.LastIndexByte(kw, '/'); i >= 0 {
-		kw = kw[i+1:]
+// knownFormat reports whether the validator asserts the format called name: one of
+// engage's, or one the library implements.
+func knownFormat(name string) bool {
+	if _, ok := formats[name]; ok {
+		return true
 	}
-	return Violation{Pointer: e.InstanceLocation, Code: kw, Message: message(kw, e)}
+	_, ok := jsonschema.Formats[name] // read only: engage never writes the library's globals
+	return ok
+}
+
+// builtinFormat returns the library's check for a standard format, or nil.
+func builtinFormat(name string) func(any) bool { return jsonschema.Formats[name] }
+
+// check validates a decoded document against the schema of kind k. It returns nil when the
+// document conforms, and otherwise the root of the tree of failures.
+func (v *validator) check(k Kind, doc any) (*failure, error) {
+	err := v.schemas[k].Validate(doc)
+	if err == nil {
+		return nil, nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return nil, fmt.Errorf("%w: validating a %s document: %v", ErrInternal, k, err)
+	}
+	return convert(ve), nil
+}
+
+// convert copies the library's error tree into failures, translating its locations. The
+// library writes each reference token of a location percent-encoded as in a URL path (after
+// RFC 6901's ~0 and ~1 escapes); failures hold plain RFC 6901 JSON Pointers.
+func convert(ve *jsonschema.ValidationError) *failure {
+	f := &failure{instance: unpercent(ve.InstanceLocation)}
+	loc := ve.AbsoluteKeywordLocation
+	if i := strings.IndexByte(loc, '#'); i >= 0 {
+		f.url, f.keyword = loc[:i], unpercent(loc[i+1:])
+	} else {
+		f.url = loc
+	}
+	for _, c := range ve.Causes {
+		f.causes = append(f.causes, convert(c))
+	}
+	return f
+}
+
+// unpercent decodes %XX escapes; other text is kept as it is.
+func unpercent(s string) string {
+	if strings.IndexByte(s, '%') < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b = append(b, byte(hex4("00"+s[i+1:i+3])))
+			i += 2
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }

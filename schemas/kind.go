@@ -2,8 +2,8 @@ package schemas
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
+
+	"github.com/peopleandcommunities/engage/internal/enum"
 )
 
 // Kind names one kind of document that engage reads or writes. The zero value is not a kind.
@@ -27,23 +27,26 @@ const (
 )
 
 type kindInfo struct {
-	slug string
 	file string
 	doc  string
 }
 
 var kinds = [...]kindInfo{
-	Catalogue:      {"catalogue", "catalogue.json", "the framework catalogue: principles, measures of success, indicators and their links"},
-	PAMResponse:    {"pam-response", "pam-response.json", "one Patient Activation Measure response"},
-	PAMCalibration: {"pam-calibration", "pam-calibration.json", "a Rasch calibration for Patient Activation Measure scoring"},
-	PAMResult:      {"pam-result", "pam-result.json", "a scored Patient Activation Measure response"},
-	SROIModel:      {"sroi-model", "sroi-model.json", "a Social Return on Investment impact map with its inputs"},
-	SROIResult:     {"sroi-result", "sroi-result.json", "an evaluated Social Return on Investment model"},
-	IndicatorData:  {"indicator-data", "indicator-data.json", "counts and denominators from which indicator values are computed"},
-	EqualityData:   {"equality-data", "equality-data.json", "values by population group for inequality measures"},
-	Report:         {"report", "report.json", "an engagement report for a place: the six principles' measures, indicators and computed values"},
-	Place:          {"place", "place.json", "a place's input documents for the engagement report: areas, PAM responses, an SROI model, indicator and equality data"},
+	Catalogue:      {"catalogue.json", "the framework catalogue: principles, measures of success, indicators and their links"},
+	PAMResponse:    {"pam-response.json", "one Patient Activation Measure response"},
+	PAMCalibration: {"pam-calibration.json", "a Rasch calibration for Patient Activation Measure scoring"},
+	PAMResult:      {"pam-result.json", "a scored Patient Activation Measure response"},
+	SROIModel:      {"sroi-model.json", "a Social Return on Investment impact map with its inputs"},
+	SROIResult:     {"sroi-result.json", "an evaluated Social Return on Investment model"},
+	IndicatorData:  {"indicator-data.json", "counts and denominators from which indicator values are computed"},
+	EqualityData:   {"equality-data.json", "values by population group for inequality measures"},
+	Report:         {"report.json", "an engagement report for a place: the six principles' measures, indicators and computed values"},
+	Place:          {"place.json", "a place's input documents for the engagement report: areas, PAM responses, an SROI model, indicator and equality data"},
 }
+
+var kindTable = enum.NewTable[Kind]("schemas.Kind",
+	[]string{"catalogue", "pam-response", "pam-calibration", "pam-result", "sroi-model", "sroi-result", "indicator-data", "equality-data", "report", "place"},
+	nil)
 
 // Kinds returns every document kind in declaration order.
 func Kinds() []Kind {
@@ -54,53 +57,48 @@ func Kinds() []Kind {
 	return ks
 }
 
-func (k Kind) valid() bool { return k >= 1 && k < kindEnd }
+// Valid reports whether k is one of the declared kinds.
+func (k Kind) Valid() bool { return kindTable.Valid(k) }
 
 // String returns the kind's slug, e.g. "pam-response"; an invalid kind prints as %!Kind(n).
-func (k Kind) String() string {
-	if k.valid() {
-		return kinds[k].slug
+func (k Kind) String() string { return kindTable.String(k) }
+
+// Description says in a few words what documents of this kind hold; "" for an invalid kind.
+func (k Kind) Description() string {
+	if !k.Valid() {
+		return ""
 	}
-	return "%!Kind(" + strconv.Itoa(int(k)) + ")"
+	return kinds[k].doc
 }
 
-// Description says in a few words what documents of this kind hold.
-func (k Kind) Description() string {
-	if k.valid() {
-		return kinds[k].doc
+// File returns the name of the kind's schema file, e.g. "pam-response.json", which is also
+// the last segment of its $id; "" for an invalid kind.
+func (k Kind) File() string {
+	if !k.Valid() {
+		return ""
 	}
-	return ""
+	return kinds[k].file
 }
 
 // MarshalText returns the kind's slug. An invalid kind is an error.
-func (k Kind) MarshalText() ([]byte, error) {
-	if !k.valid() {
-		return nil, fmt.Errorf("schemas: cannot marshal invalid %s", k)
-	}
-	return []byte(kinds[k].slug), nil
-}
+func (k Kind) MarshalText() ([]byte, error) { return kindTable.Marshal(k) }
 
 // UnmarshalText parses a slug with ParseKind.
 func (k *Kind) UnmarshalText(text []byte) error {
 	v, err := ParseKind(string(text))
-	if err != nil {
-		return err
+	if err == nil {
+		*k = v
 	}
-	*k = v
-	return nil
+	return err
 }
 
-// ParseKind returns the kind whose slug is s, ignoring case and surrounding space.
+// ParseKind returns the kind whose slug is s, forgiving about case, spaces, underscores and
+// typographic dashes ("PAM response" gives PAMResponse). Otherwise it returns an error that
+// matches ErrUnknownKind and lists the valid slugs.
 func ParseKind(s string) (Kind, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	for k := Kind(1); k < kindEnd; k++ {
-		if kinds[k].slug == t {
-			return k, nil
-		}
+	k, err := kindTable.Parse(s, false)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrUnknownKind, err)
 	}
-	valid := make([]string, 0, kindEnd-1)
-	for k := Kind(1); k < kindEnd; k++ {
-		valid = append(valid, kinds[k].slug)
-	}
-	return 0, fmt.Errorf("%w: %q is not a document kind; valid kinds are %s", ErrUnknownKind, s, strings.Join(valid, ", "))
+	return k, nil
 }

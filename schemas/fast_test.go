@@ -1,0 +1,342 @@
+package schemas
+
+import (
+	"encoding/json"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+// testSchema compiles one schema, given as the members of its root object, as the schema of
+// Catalogue, beside the embedded common.json, through compile.
+func testSchema(t testing.TB, members string) *validator {
+	t.Helper()
+	common, err := files.ReadFile("common.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := `{"$schema": "` + draft202012 + `", "$id": "` + BaseURI + `test.json"`
+	if strings.TrimSpace(members) != "" {
+		doc += ", " + members
+	}
+	doc += "}"
+	v, err := compile(fstest.MapFS{"common.json": {Data: common}, "test.json": {Data: []byte(doc)}},
+		map[Kind]string{Catalogue: "test.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.errs[Catalogue] != nil {
+		t.Fatalf("schema %s: %v", members, v.errs[Catalogue])
+	}
+	return v
+}
+
+// verdicts returns what the fast path and the library decide about a document the guard
+// accepts.
+func verdicts(t testing.TB, v *validator, k Kind, data []byte) (fast, library bool) {
+	t.Helper()
+	if bad := guard(data); bad != nil {
+		t.Fatalf("guard rejected %s: %+v", data, *bad)
+	}
+	src := string(data)
+	e := fastEval{src: src}
+	_, fast = e.eval(v.fast[k], 0)
+	f, err := v.check(k, decode(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fast, f == nil
+}
+
+// fastSchemas exercise every keyword the fast path implements.
+var fastSchemas = []string{
+	``,
+	`"type": "integer", "minimum": 0, "maximum": 4`,
+	`"type": ["number", "null"], "exclusiveMinimum": 0, "exclusiveMaximum": 1, "multipleOf": 0.25`,
+	`"type": "number", "minimum": -1, "maximum": 1e1, "multipleOf": 0.5`,
+	`"type": "string", "minLength": 2, "maxLength": 5, "pattern": "^[a-z]+$"`,
+	`"type": "string", "maxLength": 1`,
+	`"enum": [1, "a", null, true, [1, 2], {"x": 1}, 0.5]`,
+	`"const": {"a": [1, 2.0]}`,
+	`"const": 10`,
+	`"type": "array", "items": {"type": "integer"}, "minItems": 1, "maxItems": 3, "uniqueItems": true`,
+	`"uniqueItems": true`,
+	`"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}], "items": false`,
+	`"prefixItems": [{"const": 1}]`,
+	`"type": "object", "properties": {"a": {"type": "integer"}, "b": {"$ref": "#/$defs/s"}}, "required": ["a"],
+	 "additionalProperties": false, "$defs": {"s": {"type": "string", "format": "date"}}`,
+	`"type": "object", "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": {"type": "number"},
+	 "propertyNames": {"maxLength": 4}, "minProperties": 1, "maxProperties": 3`,
+	`"properties": {"a": true, "b": false}, "required": ["kind", "x"]`,
+	`"dependentRequired": {"a": ["b", "c"]}`,
+	`"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 10}]`,
+	`"oneOf": [{"type": "integer"}, {"type": "number", "minimum": 2}]`,
+	`"not": {"type": "object"}`,
+	`"if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]}, "then": {"required": ["x"]}, "else": {"required": ["y"]}`,
+	`"then": {"required": ["x"]}`,
+	`"allOf": [{"$ref": "common.json#/$defs/fraction"}, {"not": {"const": 0.5}}]`,
+	`"$ref": "common.json#/$defs/nhsNumber"`,
+	`"$ref": "common.json#/$defs/money"`,
+	`"$ref": "common.json#/$defs/gssCode"`,
+	`"$ref": "common.json#/$defs/count"`,
+	`"$ref": "common.json#/$defs/imdEdition"`,
+	`"$ref": "common.json#/$defs/ethnicCategory"`,
+	`"$ref": "common.json#/$defs/confidenceLevel"`,
+	`"$ref": "common.json#/$defs/financialYear"`,
+	`"$ref": "common.json#/$defs/dateTime"`,
+	`"$defs": {"tree": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/$defs/tree"}}, "a": {"type": "string"}}}}, "$ref": "#/$defs/tree"`,
+	`"type": "object", "properties": {"a b/c~d": {"type": "integer"}, "é": {"const": "é"}}`,
+	`"items": {"$ref": "#"}, "maxItems": 2`,
+	`"$anchor": "root", "properties": {"a": {"$ref": "#root"}}, "maxProperties": 1`,
+	`"type": "integer", "format": "whole-number"`,
+	`"minimum": 1e-300, "maximum": 9.99e300`,
+	`"contains": {"type": "integer"}`,
+	`"contains": {"const": "a"}, "minContains": 2, "maxContains": 3`,
+	`"contains": {"type": "string"}, "minContains": 0, "maxContains": 1`,
+	`"dependentSchemas": {"a": {"required": ["b"], "properties": {"b": {"type": "string"}}}, "x": {"maxProperties": 2}}`,
+	`"unevaluatedProperties": false, "allOf": [{"properties": {"a": true}}], "properties": {"b": {"type": "integer"}}`,
+	`"unevaluatedProperties": {"type": "string"}, "anyOf": [{"properties": {"a": true}, "required": ["a"]}, {"properties": {"x": true}}]`,
+	`"unevaluatedProperties": false, "if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+	 "then": {"properties": {"x": true, "kind": true}}, "else": {"properties": {"y": true, "kind": true}}`,
+	`"unevaluatedProperties": false, "patternProperties": {"^x-": true}, "dependentSchemas": {"a": {"properties": {"b": true}}}, "properties": {"a": true}`,
+	`"unevaluatedProperties": false, "allOf": [{"$ref": "#/$defs/base"}], "$defs": {"base": {"properties": {"a": {"type": "string"}}, "unevaluatedProperties": {"type": "integer"}}}`,
+	`"unevaluatedItems": false, "prefixItems": [{"type": "integer"}], "allOf": [{"prefixItems": [true, true]}]`,
+	`"unevaluatedItems": {"type": "string"}, "contains": {"type": "integer"}`,
+	`"properties": {"a": {"unevaluatedProperties": false, "properties": {"b": true}}}, "unevaluatedProperties": false`,
+}
+
+// jsonValues draws JSON documents from small vocabularies chosen to fall on both sides of
+// the bounds in fastSchemas.
+func jsonValues() *rapid.Generator[any] {
+	numbers := []string{"0", "-0", "1", "1.0", "1e0", "0.25", "0.5", "0.50", "0.75", "1.5", "2", "4", "5", "10",
+		"10.0", "1e1", "-1", "-1.5", "100", "0.1", "1e-300", "9.99e300", "3", "2019", "2025", "0.9", "0.95",
+		"9007199254740991", "9007199254740992", "1E1", "5e-1", "-0.0"}
+	strs := []string{"", "a", "ab", "abcdef", "AB", "2024-02-29", "2023-02-29", "9434765919", "9434765918",
+		"E38000050", "K02000001", "x-1", "1250.00", "1e3", "kind", "é", "x", "y", "99", "Z", "I", "2025-26",
+		"2025-27", "2026-04-01T09:30:00Z", "0.5", "-12.5", "a\"b", "\u00e9t\u00e9"}
+	keys := []string{"a", "b", "c", "x", "y", "kind", "children", "x-a", "x-bb", "long-key", "a b/c~d", "é"}
+	return rapid.Custom(func(t *rapid.T) any {
+		var value func(depth int) any
+		value = func(depth int) any {
+			kind := rapid.IntRange(0, 6).Draw(t, "kind")
+			if depth > 3 && kind >= 5 {
+				kind = 0
+			}
+			switch kind {
+			case 0:
+				return json.Number(rapid.SampledFrom(numbers).Draw(t, "number"))
+			case 1:
+				return rapid.SampledFrom(strs).Draw(t, "string")
+			case 2:
+				return rapid.Bool().Draw(t, "bool")
+			case 3:
+				return nil
+			case 4:
+				return json.Number(rapid.SampledFrom(numbers[:12]).Draw(t, "small"))
+			case 5:
+				n := rapid.IntRange(0, 4).Draw(t, "items")
+				a := make([]any, n)
+				for i := range a {
+					a[i] = value(depth + 1)
+				}
+				return a
+			}
+			n := rapid.IntRange(0, 4).Draw(t, "fields")
+			m := map[string]any{}
+			for range n {
+				m[rapid.SampledFrom(keys).Draw(t, "key")] = value(depth + 1)
+			}
+			return m
+		}
+		return value(0)
+	})
+}
+
+// The fast path and the library agree on every document, for every schema in fastSchemas
+// (rapid's default of 100 documents per schema; raise it with -rapid.checks).
+func TestFastPathAgreesWithLibrary(t *testing.T) {
+	for _, schema := range fastSchemas {
+		v := testSchema(t, schema)
+		if v.fast[Catalogue] == nil {
+			t.Errorf("schema %s has no fast path: %v", schema, v.slow[Catalogue])
+			continue
+		}
+		accepted, rejected := 0, 0
+		rapid.Check(t, func(rt *rapid.T) {
+			doc := jsonValues().Draw(rt, "document")
+			data, err := json.Marshal(doc)
+			if err != nil {
+				rt.Fatal(err)
+			}
+			fast, lib := verdicts(t, v, Catalogue, data)
+			if fast != lib {
+				rt.Fatalf("schema {%s}\ndocument %s\nfast path says %v, library says %v", schema, data, fast, lib)
+			}
+			if lib {
+				accepted++
+			} else {
+				rejected++
+			}
+		})
+		if schema != "" && (accepted == 0 || rejected == 0) {
+			t.Logf("schema {%s}: %d accepted, %d rejected: the generator does not reach both sides", schema, accepted, rejected)
+		}
+	}
+}
+
+// Hand-picked documents at the edges, for the same agreement.
+func TestFastPathAgreesOnEdges(t *testing.T) {
+	for _, c := range []struct{ schema, doc string }{
+		{`"type": "integer"`, `1.0`}, {`"type": "integer"`, `1e2`}, {`"type": "integer"`, `1.5e1`},
+		{`"type": "integer"`, `1.05e1`}, {`"type": "integer"`, `-0.0`},
+		{`"maximum": 1`, `1.000000000000000000000000000000000000001`}, {`"maximum": 1`, `0.99999999999999999999999999999999999999`},
+		{`"minimum": 0`, `-0`}, {`"exclusiveMinimum": 0`, `-0.0`}, {`"exclusiveMaximum": 1e2`, `99.999`},
+		{`"const": 100`, `1e2`}, {`"const": 100`, `100.0`}, {`"enum": [0.1]`, `1e-1`},
+		{`"multipleOf": 0.01`, `12.34`}, {`"multipleOf": 0.01`, `12.345`}, {`"multipleOf": 3`, `1e2`},
+		{`"maxLength": 2`, `"\ud83d\ude00\ud83d\ude00"`}, {`"maxLength": 1`, `"\ud800"`},
+		{`"pattern": "^a$"`, `"\u0061"`}, {`"const": "é"`, `"\u00e9"`},
+		{`"properties": {"é": {"type": "integer"}}`, `{"\u00e9": "x"}`},
+		{`"required": ["a"]`, `{"\u0061": 1}`}, {`"additionalProperties": false, "properties": {"a/b": true}`, `{"a\/b": 1}`},
+		{`"uniqueItems": true`, `[{"a": 1, "b": 2}, {"b": 2, "a": 1.0}]`}, {`"uniqueItems": true`, `[1, 1.0]`},
+		{`"uniqueItems": true`, `[[1, "a"], [1, "b"]]`}, {`"uniqueItems": true`, `["a", "\u0061"]`},
+		{`"propertyNames": {"pattern": "^[a-z]+$"}`, `{"ok": 1, "Not": 2}`},
+		{`"propertyNames": {"enum": ["a"]}`, `{"\u0061": 1}`},
+		{`"dependentRequired": {"a": ["b"]}`, `{"a": 1, "\u0062": 2}`},
+		{`"items": {"type": "string"}`, ` [ "a" , "b" ] `}, {`"properties": {"a": {"type": "string"}}`, ` { "a" : "x" , "b" : [ 1 , { } ] } `},
+		{`"$ref": "common.json#/$defs/count"`, `9007199254740991`}, {`"$ref": "common.json#/$defs/count"`, `9007199254740992`},
+		{`"$ref": "common.json#/$defs/count"`, `1.0`}, {`"$ref": "common.json#/$defs/imdEdition"`, `2019.0`},
+		{`"$ref": "common.json#/$defs/money"`, `"1e3"`}, {`"$ref": "common.json#/$defs/money"`, `"-0.5"`},
+		{`"$ref": "common.json#/$defs/nonNegativeMoney"`, `"-0.5"`}, {`"$ref": "common.json#/$defs/date"`, `"2024-02-30"`},
+	} {
+		v := testSchema(t, c.schema)
+		if v.fast[Catalogue] == nil {
+			t.Fatalf("schema %s has no fast path: %v", c.schema, v.slow[Catalogue])
+		}
+		fast, lib := verdicts(t, v, Catalogue, []byte(c.doc))
+		if fast != lib {
+			t.Errorf("schema {%s} document %s: fast path says %v, library says %v", c.schema, c.doc, fast, lib)
+		}
+	}
+}
+
+// Schemas using keywords the fast path does not implement are validated by the library
+// alone, and still correctly.
+func TestFastPathFallsBack(t *testing.T) {
+	for _, c := range []struct {
+		schema, good, bad string
+	}{
+		{`"$dynamicRef": "#meta", "$defs": {"m": {"$dynamicAnchor": "meta", "type": "string"}}`, `"x"`, `1`},
+		{`"x-vendor": 1, "type": "string"`, `"x"`, `1`},
+	} {
+		v := testSchema(t, c.schema)
+		if v.fast[Catalogue] != nil {
+			t.Errorf("schema {%s} compiled for the fast path", c.schema)
+		}
+		if err := v.validate(Catalogue, []byte(c.good)); err != nil {
+			t.Errorf("schema {%s} %s: %v", c.schema, c.good, err)
+		}
+		if err := v.validate(Catalogue, []byte(c.bad)); err == nil {
+			t.Errorf("schema {%s} accepted %s", c.schema, c.bad)
+		}
+	}
+}
+
+// parseDec and cmp agree with big.Rat on every pair of guard-admissible literals.
+func TestDecimalComparisonMatchesBigRat(t *testing.T) {
+	lit := rapid.Custom(func(t *rapid.T) string {
+		var b strings.Builder
+		if rapid.Bool().Draw(t, "neg") {
+			b.WriteByte('-')
+		}
+		b.WriteString(rapid.StringMatching(`0|[1-9][0-9]{0,12}`).Draw(t, "int"))
+		if rapid.Bool().Draw(t, "frac") {
+			b.WriteString("." + rapid.StringMatching(`[0-9]{1,12}`).Draw(t, "fracDigits"))
+		}
+		if rapid.Bool().Draw(t, "exp") {
+			b.WriteString("e" + rapid.StringMatching(`[+-]?[0-9]{1,2}`).Draw(t, "expDigits"))
+		}
+		return b.String()
+	})
+	rapid.Check(t, func(t *rapid.T) {
+		a, b := lit.Draw(t, "a"), lit.Draw(t, "b")
+		da, okA := parseDec(a)
+		db, okB := parseDec(b)
+		if !okA || !okB {
+			t.Fatalf("parseDec refused %q or %q", a, b)
+		}
+		ra, _ := new(big.Rat).SetString(a)
+		rb, _ := new(big.Rat).SetString(b)
+		if got, want := da.cmp(&db), ra.Cmp(rb); got != want {
+			t.Fatalf("cmp(%s, %s) = %d, big.Rat says %d", a, b, got, want)
+		}
+		if got, want := da.isInt(), ra.IsInt(); got != want {
+			t.Fatalf("isInt(%s) = %v, big.Rat says %v", a, got, want)
+		}
+	})
+}
+
+// In collecting mode the fast path records the failures the library reports, so the
+// violations explained from either are the same. (For anyOf and oneOf the library explains
+// the alternatives while the fast path reports that none matched; those schemas are left
+// out.)
+func TestCollectingAgreesWithLibrary(t *testing.T) {
+	for _, schema := range fastSchemas {
+		if strings.Contains(schema, "anyOf") || strings.Contains(schema, "oneOf") {
+			continue
+		}
+		v := testSchema(t, schema)
+		rapid.Check(t, func(rt *rapid.T) {
+			data, err := json.Marshal(jsonValues().Draw(rt, "document"))
+			if err != nil {
+				rt.Fatal(err)
+			}
+			src := string(data)
+			doc := decode(src)
+			root, err := v.check(Catalogue, doc)
+			if err != nil {
+				rt.Fatal(err)
+			}
+			if root == nil {
+				return
+			}
+			r := reporter{raw: v.raw, doc: doc, data: data}
+			want := r.report(root)
+			c := fastEval{src: src, collect: true, limit: 1 << 30}
+			c.eval(v.fast[Catalogue], 0)
+			got := r.report(&failure{causes: c.fails})
+			if diff := cmp.Diff(want, got); diff != "" {
+				rt.Fatalf("schema {%s}\ndocument %s\nviolations (-library +fast path):\n%s", schema, data, diff)
+			}
+		})
+	}
+}
+
+// A document failing in more places than MaxViolations gets the first MaxViolations and a
+// closing "tooManyViolations", cheaply (see BenchmarkManyViolations).
+func TestTooManyViolations(t *testing.T) {
+	v := testSchema(t, `"items": {"$ref": "common.json#/$defs/gssCode"}`)
+	doc := "[" + strings.Repeat(`"x",`, 5000) + `"E38000050"]`
+	err := v.validate(Catalogue, []byte(doc))
+	var e *Error
+	if !errors.As(err, &e) || len(e.Violations) != MaxViolations+1 {
+		t.Fatalf("validate = %v", err)
+	}
+	first, last := e.Violations[0], e.Violations[MaxViolations]
+	if want := (Violation{"/0", "format", "must be " + formats["gss-code"].expect}); first != want {
+		t.Errorf("first violation %+v, want %+v", first, want)
+	}
+	if want := (Violation{"", codeTooManyViolations, "breaks its schema in more than 1000 places; only 1000 are listed"}); last != want {
+		t.Errorf("last violation %+v, want %+v", last, want)
+	}
+	// Exactly MaxViolations failures go to the library and are all listed.
+	doc = "[" + strings.Repeat(`"x",`, MaxViolations-1) + `"x"]`
+	if err := v.validate(Catalogue, []byte(doc)); !errors.As(err, &e) || len(e.Violations) != MaxViolations ||
+		e.Violations[MaxViolations-1].Pointer != "/999" {
+		t.Errorf("validate = %d violations, want %d", len(e.Violations), MaxViolations)
+	}
+}
