@@ -56,7 +56,9 @@
 // similar or lower for an indicator without a polarity — as public-health profiles do.
 // [AssignQuantiles] places small areas in deprivation quantiles exactly as phe_quantile does.
 // [Tally], [GroupedTally], [MeanTally] and [AgeTally] accumulate national-scale records on
-// many workers and merge into exactly the one-pass result. A [Dataset] document, checked
+// many workers and merge into exactly the one-pass result; Tally and GroupedTally also encode
+// their whole state with MarshalBinary, for engines that ship partial results between
+// workers. A [Dataset] document, checked
 // against the indicator-data schema, carries a council's or ICB's counts for many areas,
 // periods and breakdowns and evaluates them group by group. Bad input is reported as located
 // [FieldError] values, never as a NaN or a panic.

@@ -45,7 +45,9 @@
 // measure over pairs of baseline and follow-up results. Both are fixed-size values whose zero
 // value is ready to use, and both merge, so that a national dataset can be split across
 // workers and combined: the counts are exactly those of a single pass, and the means and
-// standard deviations agree with it to floating-point rounding.
+// standard deviations agree with it to floating-point rounding. Their MarshalBinary and
+// UnmarshalBinary carry the whole state, bit for bit, between the workers of an engine
+// that ships partial results (Apache Beam, Spark).
 //
 // # Documents
 //

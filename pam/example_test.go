@@ -281,3 +281,24 @@ func ExampleParseCalibration() {
 	// /items/12/item: pam: duplicate item: each item calibrated once
 	// /items: pam: required value missing: every item of PAM-10 at least; missing pa13
 }
+
+// Ship a partial cohort from one worker to another, as a map-reduce engine does, and merge it
+// there.
+func ExampleCohort_MarshalBinary() {
+	var worker pam.Cohort
+	worker.Add(pam.Result{Form: pam.PAM13, Calibration: "example", Scheme: pam.Insignia2024,
+		Scored: true, Score: 52.5, Unrounded: 52.46, Level: pam.Level2, Answered: 13, Accepted: true})
+	data, err := worker.MarshalBinary()
+	if err != nil {
+		log.Fatal(err)
+	}
+	var received, total pam.Cohort
+	if err := received.UnmarshalBinary(data); err != nil {
+		log.Fatal(err)
+	}
+	total.Merge(&received)
+	s := total.Summary()
+	fmt.Printf("%d bytes; %d result, mean %.2f\n", len(data), s.Results, *s.Mean)
+	// Output:
+	// 165 bytes; 1 result, mean 52.46
+}
