@@ -50,9 +50,9 @@ func areaRecord(g *sample.Generator, i int) AreaRecord {
 // each period, and carers identified over estimated carers in the later period.
 func tallyInputs(a *AreaRecord) []TallyInput {
 	return []TallyInput{
-		{Period: sample.Periods[0], Indicator: sample.IndicatorBudgets, Numerator: float64(a.Budgets[0]), Denominator: float64(a.Population)},
-		{Period: sample.Periods[1], Indicator: sample.IndicatorBudgets, Numerator: float64(a.Budgets[1]), Denominator: float64(a.Population)},
-		{Period: sample.Periods[1], Indicator: sample.IndicatorCarers, Numerator: float64(a.CarersKnown), Denominator: float64(a.Carers)},
+		{Period: sample.Periods()[0], Indicator: sample.IndicatorBudgets, Numerator: float64(a.Budgets[0]), Denominator: float64(a.Population)},
+		{Period: sample.Periods()[1], Indicator: sample.IndicatorBudgets, Numerator: float64(a.Budgets[1]), Denominator: float64(a.Population)},
+		{Period: sample.Periods()[1], Indicator: sample.IndicatorCarers, Numerator: float64(a.CarersKnown), Denominator: float64(a.Carers)},
 	}
 }
 

@@ -250,7 +250,7 @@ func areaResult(a *Accumulated) AreaResult {
 func decileResult(decile int, a *Accumulated) DecileResult {
 	d := DecileResult{Kind: "decile", Decile: decile, PAM: a.pam(), Indicators: a.indicators()}
 	for _, v := range d.Indicators {
-		if v.Indicator == sample.IndicatorBudgets && v.Period == sample.Periods[1] {
+		if v.Indicator == sample.IndicatorBudgets && v.Period == sample.Periods()[1] {
 			d.Areas = v.Records
 		}
 	}
