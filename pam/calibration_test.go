@@ -291,7 +291,7 @@ func TestCalibrationSchemaRejects(t *testing.T) {
 		{"difficulty a string", edit(func(m map[string]any) { item(m, 3)["difficulty"] = "0.5" }), []string{"/items/3/difficulty type"}},
 		{"unknown item", edit(func(m map[string]any) { item(m, 0)["item"] = "pa14" }), []string{"/items/0/item enum"}},
 		{"item thresholds in a rating scale", edit(func(m map[string]any) { item(m, 1)["thresholds"] = []float64{-1, 0, 1} }),
-			[]string{"/items/1 not"}},
+			[]string{"/items/1/thresholds notAllowed"}},
 		{"too few items", edit(func(m map[string]any) { m["items"] = m["items"].([]any)[:9] }), []string{"/items minItems"}},
 		{"zero slope", edit(func(m map[string]any) { m["transform"].(map[string]any)["slope"] = 0 }), []string{"/transform/slope exclusiveMinimum"}},
 		{"unknown member", edit(func(m map[string]any) { m["umean"] = 50 }), []string{"/umean additionalProperties"}},

@@ -83,7 +83,11 @@ func TestResultSchemaRejects(t *testing.T) {
 		{"unknown level", func(m map[string]any) { m["level"] = "level-5" }, []string{"/level enum"}},
 		{"unknown scheme", func(m map[string]any) { m["levelScheme"] = "nhs-2016" }, []string{"/levelScheme enum"}},
 		{"scored without a score", func(m map[string]any) { delete(m, "score") }, []string{"/score required"}},
-		{"unscored with a score", func(m map[string]any) { m["scored"] = false; m["accepted"] = false }, []string{" not"}},
+		// Every field an unscored result may not carry is named, in document order (the
+		// edited document's fields are in alphabetical order).
+		{"unscored with a score", func(m map[string]any) { m["scored"] = false; m["accepted"] = false }, []string{
+			"/extreme notAllowed", "/level notAllowed", "/logit notAllowed", "/score notAllowed", "/standardError notAllowed",
+			"/unroundedScore notAllowed"}},
 		{"unscored but accepted", func(m map[string]any) {
 			m["scored"] = false
 			m["accepted"] = true
@@ -92,7 +96,7 @@ func TestResultSchemaRejects(t *testing.T) {
 			}
 		}, []string{"/accepted const"}},
 		{"finite without a logit", func(m map[string]any) { delete(m, "logit") }, []string{"/logit required"}},
-		{"extreme with a logit", func(m map[string]any) { m["extreme"] = true }, []string{" not"}},
+		{"extreme with a logit", func(m map[string]any) { m["extreme"] = true }, []string{"/logit notAllowed", "/standardError notAllowed"}},
 		{"zero standard error", func(m map[string]any) { m["standardError"] = 0 }, []string{"/standardError exclusiveMinimum"}},
 		{"too many items", func(m map[string]any) { m["answered"] = 14 }, []string{"/answered maximum"}},
 		{"repeated flag", func(m map[string]any) { m["flags"] = []string{"all-same", "all-same"} }, []string{"/flags/1 uniqueItems"}},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strconv"
@@ -16,7 +17,11 @@ import (
 // warrant (it allocates maps and slices for every object it visits and compares every
 // number as a big.Rat), so Validate first asks a second evaluator, compiled here from the
 // same schema documents, whether the document conforms. That evaluator streams over the
-// document's bytes, allocating next to nothing. When it says yes, Validate is done; when it
+// document's bytes, allocating next to nothing, and reads each object about once: the
+// subschemas that apply to an object already read (allOf, $ref, if, then, else, …) look
+// its fields up in a memo when they only name fields, a condition stops reading once it
+// has seen the fields it tests, and a subschema with nothing to say about objects does
+// not read one to find where it ends. When it says yes, Validate is done; when it
 // says no, the library validates the document again and its findings are what Validate
 // reports. Only a document failing in more than MaxViolations places is explained from the
 // fast evaluator's own records, made in its collecting mode as the library reports
@@ -62,6 +67,7 @@ type fastNode struct {
 	stringKw, numberKw, arrayKw, objectKw bool              // whether any keyword applies to values of that type
 
 	pattern              *regexp.Regexp
+	class                []rune // when the pattern is one character class, such as \S: its ranges
 	minLength, maxLength int
 
 	minimum, maximum, exclusiveMinimum, exclusiveMaximum *decNum
@@ -76,6 +82,11 @@ type fastNode struct {
 	maxContains        int // -1 unless given
 
 	members           map[string]member // the fields "properties" or "required" name
+	namesOnly         bool              // the object keywords are "properties" and "required" alone
+	fields            []field           // for a namesOnly node of at most memoFields members, its members
+	names             []string          // for at most fewMembers members, their names …
+	byName            []member          // … and what the node says of each
+	sameValue         bool              // other schemas apply to the same value: allOf, $ref, if, …
 	required          int               // how many distinct fields "required" names
 	patternProperties []patternNode
 	additional        *fastNode
@@ -90,6 +101,13 @@ type fastNode struct {
 	allOf, anyOf, oneOf         []*fastNode
 	not, ifNode, then, elseNode *fastNode
 	ref                         *fastNode
+}
+
+// A field is a member with its name.
+type field struct {
+	name     string
+	node     *fastNode
+	required bool
 }
 
 // A member is what an object schema says about one field name.
@@ -264,6 +282,7 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 				continue
 			}
 			n.pattern, n.stringKw = re, true
+			n.class = charClass(expr)
 		case "minLength":
 			n.minLength, n.stringKw = intParam(kw), true
 		case "maxLength":
@@ -318,7 +337,7 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 		case "properties":
 			props, _ := s[kw].(map[string]any)
 			for _, name := range sortedKeys(props) {
-				m := n.member(name)
+				m := n.newMember(name)
 				m.node = c.node(url, ptr+"/properties/"+escapeToken(name))
 				n.members[name] = m
 			}
@@ -326,7 +345,7 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 		case "required":
 			for _, x := range asList(s[kw]) {
 				if name, ok := x.(string); ok {
-					if m := n.member(name); m.bit < 0 {
+					if m := n.newMember(name); m.bit < 0 {
 						m.bit = n.required
 						n.required++
 						n.members[name] = m
@@ -388,10 +407,43 @@ func (c *fastCompiler) fill(n *fastNode, url, ptr string, s map[string]any) {
 		}
 	}
 	n.trivial = assertions == 0
+	n.namesOnly = len(n.members) > 0 && len(n.patternProperties) == 0 && n.additional == nil && n.propertyNames == nil &&
+		n.minProps < 0 && n.maxProps < 0 && len(n.dependentRequired) == 0
+	n.sameValue = len(n.allOf)+len(n.anyOf)+len(n.oneOf)+len(n.dependentSchemas) > 0 || n.not != nil || n.ifNode != nil || n.ref != nil
+	if len(n.members) > 0 && len(n.members) <= fewMembers {
+		for _, name := range sortedKeys(n.members) {
+			n.names = append(n.names, name)
+			n.byName = append(n.byName, n.members[name])
+		}
+	}
+	if n.namesOnly && len(n.members) <= memoFields {
+		for _, name := range sortedKeys(n.members) {
+			m := n.members[name]
+			n.fields = append(n.fields, field{name: name, node: m.node, required: m.bit >= 0})
+		}
+	}
 }
 
-// member returns what n says of the field name, creating the map if need be.
-func (n *fastNode) member(name string) member {
+// fewMembers is how many members a node may have for its members to be looked up by
+// comparing names in turn, which is quicker than a map for a few.
+const fewMembers = 16
+
+// member returns what n says of the field name, and whether it says anything.
+func (n *fastNode) member(name string) (member, bool) {
+	if n.names != nil {
+		for i, s := range n.names {
+			if s == name {
+				return n.byName[i], true
+			}
+		}
+		return member{}, false
+	}
+	m, ok := n.members[name]
+	return m, ok
+}
+
+// newMember returns what n says of the field name so far, creating the map if need be.
+func (n *fastNode) newMember(name string) member {
 	if n.members == nil {
 		n.members = map[string]member{}
 	}
@@ -467,6 +519,33 @@ type fastEval struct {
 	limit   int        // in collecting mode, stop after this many failures
 	fails   []*failure // the failures recorded
 	path    []string   // in collecting mode, the reference tokens of the value being evaluated
+	memo    memo       // the fields of the object read last
+}
+
+// memoFields is how many fields an object may have for a memo to hold them.
+const memoFields = 16
+
+// A memo holds the fields of the object last read in full: their names and where their
+// values start. The subschemas applied to the same object afterwards (allOf, $ref, if,
+// then, else, …) that only name fields (fastNode.namesOnly) look the fields up in it instead
+// of reading the object again: a distribution checked against three if/then rules is read
+// once, not four times. The document never changes, so a memo is right for as long as it is
+// kept; each object read in full replaces it.
+type memo struct {
+	open, end int // where the object starts, and ends; end is 0 when the memo is empty
+	n         int
+	names     [memoFields]string // unescaped
+	values    [memoFields]int
+}
+
+// lookup returns where the value of the field name starts, or -1.
+func (m *memo) lookup(name string) int {
+	for i := range m.n {
+		if m.names[i] == name {
+			return m.values[i]
+		}
+	}
+	return -1
 }
 
 func (e *fastEval) space(pos int) int {
@@ -516,9 +595,9 @@ func (e *fastEval) pointer() string {
 }
 
 // failed ends the evaluation of a value that fails: in collecting mode the value's end is
-// still needed to carry on.
-func (e *fastEval) failed(pos int) (int, bool) {
-	if e.collect {
+// still needed to carry on, when the caller asked for it.
+func (e *fastEval) failed(pos int, needEnd bool) (int, bool) {
+	if e.collect && needEnd {
 		return e.skip(pos), false
 	}
 	return 0, false
@@ -528,32 +607,47 @@ func (e *fastEval) failed(pos int) (int, bool) {
 // alternatives of anyOf, oneOf, not and if, whose failures are not the document's.
 func (e *fastEval) passes(n *fastNode, pos int) bool {
 	if !e.collect {
-		_, ok := e.eval(n, pos)
-		return ok
+		return e.check(n, pos)
 	}
 	quiet := fastEval{src: e.src}
-	_, ok := quiet.eval(n, pos)
-	return ok
+	return quiet.check(n, pos)
 }
 
 func (n *fastNode) allows(t uint8) bool { return n.types == 0 || n.types&t != 0 }
 
 // eval reports whether the value at pos conforms to n, and where the value ends (when it
 // conforms, or in collecting mode).
-func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
+func (e *fastEval) eval(n *fastNode, pos int) (int, bool) { return e.run(n, pos, true) }
+
+// check reports whether the value at pos conforms to n, for the subschemas that apply to a
+// value in place (allOf, $ref, if, then, else, not, …), whose callers know where the value
+// ends or do not need to: a schema with no keyword for the value's type then costs nothing,
+// where finding the end of an object would mean reading all of it.
+func (e *fastEval) check(n *fastNode, pos int) bool {
+	_, ok := e.run(n, pos, false)
+	return ok
+}
+
+// run is eval, finding where the value ends only when needEnd is set or a keyword needs it;
+// otherwise the end it returns is -1 or 0.
+func (e *fastEval) run(n *fastNode, pos int, needEnd bool) (int, bool) {
 	pos = e.space(pos)
 	if n.never {
 		e.miss(n, "")
-		return e.failed(pos)
+		return e.failed(pos, needEnd)
 	}
 	if n.trivial {
+		if !needEnd {
+			return -1, true
+		}
 		return e.skip(pos), true
 	}
+	needEnd = needEnd || n.hasConst || n.hasEnum
 	end, ok, typed := -1, true, true
 	switch c := e.src[pos]; {
 	case c == '{':
 		if typed = n.allows(tObject); typed && n.objectKw {
-			end, ok = e.object(n, pos)
+			end, ok = e.object(n, pos, needEnd)
 		}
 	case c == '[':
 		if typed = n.allows(tArray); typed && n.arrayKw {
@@ -580,13 +674,13 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 	if !typed {
 		// As in the library, a value of the wrong type fails on its type alone.
 		e.miss(n, "type")
-		return e.failed(pos)
+		return e.failed(pos, needEnd)
 	}
 	if !ok && e.halt() {
 		return 0, false
 	}
 	refDone := false
-	if end < 0 && n.ref != nil {
+	if end < 0 && n.ref != nil && needEnd {
 		// The node only refers elsewhere: let the reference find the value's end.
 		var refOK bool
 		end, refOK = e.eval(n.ref, pos)
@@ -597,7 +691,7 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 		}
 		refDone = true
 	}
-	if end < 0 {
+	if end < 0 && needEnd {
 		end = e.skip(pos)
 	}
 	if n.hasConst && !e.matches(pos, end, n.constVal) {
@@ -610,8 +704,11 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 			return 0, false
 		}
 	}
+	if !n.sameValue && n.unevaluatedProperties == nil && n.unevaluatedItems == nil {
+		return end, ok
+	}
 	for _, m := range n.allOf {
-		if _, sub := e.eval(m, pos); !sub {
+		if !e.check(m, pos) {
 			if ok = false; e.halt() {
 				return 0, false
 			}
@@ -659,7 +756,7 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 			next = n.then
 		}
 		if next != nil {
-			if _, sub := e.eval(next, pos); !sub {
+			if !e.check(next, pos) {
 				if ok = false; e.halt() {
 					return 0, false
 				}
@@ -667,7 +764,7 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 		}
 	}
 	if n.ref != nil && !refDone {
-		if _, sub := e.eval(n.ref, pos); !sub {
+		if !e.check(n.ref, pos) {
 			if ok = false; e.halt() {
 				return 0, false
 			}
@@ -677,7 +774,7 @@ func (e *fastEval) eval(n *fastNode, pos int) (int, bool) {
 		obj, _ := e.decodeAt(pos).(map[string]any)
 		for _, name := range sortedKeys(obj) {
 			if m, ok2 := n.dependentSchemas[name]; ok2 {
-				if _, sub := e.eval(m, pos); !sub {
+				if !e.check(m, pos) {
 					if ok = false; e.halt() {
 						return 0, false
 					}
@@ -725,7 +822,7 @@ func (e *fastEval) unevaluated(n *fastNode, pos int) bool {
 			if e.collect {
 				e.path = append(e.path, name)
 			}
-			_, sub := e.eval(n.unevaluatedProperties, e.memberValue(pos, name))
+			sub := e.check(n.unevaluatedProperties, e.memberValue(pos, name))
 			if e.collect {
 				e.path = e.path[:len(e.path)-1]
 			}
@@ -745,7 +842,7 @@ func (e *fastEval) unevaluated(n *fastNode, pos int) bool {
 				if e.collect {
 					e.path = append(e.path, strconv.Itoa(i))
 				}
-				_, sub := e.eval(n.unevaluatedItems, p)
+				sub := e.check(n.unevaluatedItems, p)
 				if e.collect {
 					e.path = e.path[:len(e.path)-1]
 				}
@@ -886,16 +983,78 @@ func (e *fastEval) memberValue(pos int, name string) int {
 // closingQuote returns the index of the quote closing the string whose content starts at
 // start, and whether the string holds escapes.
 func (e *fastEval) closingQuote(start int) (int, bool) {
-	i := start + strings.IndexByte(e.src[start:], '"')
-	if strings.IndexByte(e.src[start:i], '\\') < 0 {
+	// Field names and most values are short: a plain loop finds their end sooner than
+	// IndexByte, whose setup costs more than reading a dozen bytes.
+	src := e.src
+	k := min(start+16, len(src))
+	for i := start; i < k; i++ {
+		switch src[i] {
+		case '"':
+			return i, false
+		case '\\':
+			return e.escapedEnd(start), true
+		}
+	}
+	i := k + strings.IndexByte(src[k:], '"')
+	if !hasBackslash(src[k:i]) {
 		return i, false
 	}
-	for i = start; e.src[i] != '"'; i++ {
+	return e.escapedEnd(start), true
+}
+
+// match reports whether s matches n's pattern.
+func (e *fastEval) match(n *fastNode, s string) bool {
+	if n.class == nil {
+		return n.pattern.MatchString(s)
+	}
+	// An unanchored pattern of one character class matches where a character of the
+	// class is; invalid UTF-8 reads as U+FFFD, one byte at a time, as in the regexp.
+	for _, r := range s {
+		for i := 0; i < len(n.class); i += 2 {
+			if n.class[i] <= r && r <= n.class[i+1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// charClass returns the ranges of a pattern that is one character class and nothing else
+// (such as \S, "not blank"), as pairs lo, hi; nil for any other pattern.
+func charClass(expr string) []rune {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpCharClass || len(re.Rune) == 0 || len(re.Rune)%2 != 0 {
+		return nil
+	}
+	return slices.Clone(re.Rune)
+}
+
+// hasBackslash reports whether s holds a backslash: an escape, in a JSON string.
+func hasBackslash(s string) bool {
+	if len(s) > 16 {
+		return strings.IndexByte(s, '\\') >= 0
+	}
+	for i := range len(s) {
+		if s[i] == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+// escapedEnd returns the index of the quote closing a string that holds escapes.
+func (e *fastEval) escapedEnd(start int) int {
+	i := start
+	for ; e.src[i] != '"'; i++ {
 		if e.src[i] == '\\' {
 			i++
 		}
 	}
-	return i, true
+	return i
 }
 
 // string checks a string value whose opening quote is at pos.
@@ -911,7 +1070,9 @@ func (e *fastEval) string(n *fastNode, pos int) (int, bool) {
 		s = unescape(s)
 	}
 	ok := true
-	if n.minLength >= 0 || n.maxLength >= 0 {
+	// A character is one to four bytes, so the byte length alone often shows that the
+	// string is within its bounds; only otherwise are the characters counted.
+	if (n.minLength > 0 && len(s) < 4*n.minLength) || (n.maxLength >= 0 && len(s) > n.maxLength) {
 		length := utf8.RuneCountInString(s)
 		if n.minLength >= 0 && length < n.minLength {
 			if e.fail(&ok, n, "minLength") {
@@ -924,7 +1085,7 @@ func (e *fastEval) string(n *fastNode, pos int) (int, bool) {
 			}
 		}
 	}
-	if n.pattern != nil && !n.pattern.MatchString(s) {
+	if n.pattern != nil && !e.match(n, s) {
 		if e.fail(&ok, n, "pattern") {
 			return 0, false
 		}
@@ -1085,11 +1246,26 @@ func (e *fastEval) unique(pos int) bool {
 	return true
 }
 
-// object checks an object whose opening brace is at pos.
-func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
+// object checks an object whose opening brace is at pos. When the caller does not need the
+// object's end, the check stops as soon as every field n names has been seen, if nothing n
+// says depends on the other fields (see fastNode.namesOnly): an "if" that tests one field
+// then reads only up to that field.
+func (e *fastEval) object(n *fastNode, pos int, needEnd bool) (int, bool) {
 	open := pos
+	if !e.collect && n.fields != nil && e.memo.end > 0 && e.memo.open == open {
+		return e.memo.end, e.fromMemo(n)
+	}
 	pos = e.space(pos + 1)
 	count := 0
+	named, stop := 0, -1 // fields seen that n names; how many to see before stopping
+	if !needEnd && !e.collect && n.namesOnly {
+		stop = len(n.members)
+	}
+	// A node whose subschemas apply to the same object leaves a memo of it for them.
+	remember := !e.collect && n.sameValue
+	if remember {
+		e.memo.open, e.memo.end, e.memo.n = open, 0, 0
+	}
 	ok := true
 	undefined := false // a field that additionalProperties: false forbids
 	var found uint64
@@ -1106,7 +1282,19 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 			if escaped {
 				key = unescape(key)
 			}
-			m, known := n.members[key]
+			m, known := n.member(key)
+			if known {
+				named++
+			}
+			if remember {
+				// A nested object's memo may have replaced this one; then there is none.
+				m := &e.memo
+				if remember = m.open == open && m.n < memoFields && !escaped; remember {
+					m.names[m.n] = key
+					m.values[m.n] = e.space(e.space(i+1) + 1)
+					m.n++
+				}
+			}
 			if known && m.bit >= 0 {
 				if foundMany != nil {
 					foundMany[m.bit] = true
@@ -1118,7 +1306,7 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 				e.path = append(e.path, key)
 			}
 			if n.propertyNames != nil {
-				if _, sub := e.eval(n.propertyNames, pos); !sub {
+				if !e.check(n.propertyNames, pos) {
 					if ok = false; e.halt() {
 						return 0, false
 					}
@@ -1166,6 +1354,11 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 			if e.collect {
 				e.path = e.path[:len(e.path)-1]
 			}
+			if named == stop {
+				// Every field n names has been checked (and passed: a failure has
+				// returned), so every required field is present; the rest is free.
+				return -1, true
+			}
 			if end < 0 {
 				end = e.skip(pos)
 			}
@@ -1212,7 +1405,28 @@ func (e *fastEval) object(n *fastNode, pos int) (int, bool) {
 			}
 		}
 	}
+	if remember && e.memo.open == open {
+		e.memo.end = pos + 1
+	}
 	return pos + 1, ok
+}
+
+// fromMemo checks the object in the memo against a node that only names fields.
+func (e *fastEval) fromMemo(n *fastNode) bool {
+	// Look every field up first: checking a value may replace the memo.
+	var at [memoFields]int
+	for i, f := range n.fields {
+		at[i] = e.memo.lookup(f.name)
+		if at[i] < 0 && f.required {
+			return false
+		}
+	}
+	for i, f := range n.fields {
+		if at[i] >= 0 && f.node != nil && !e.check(f.node, at[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // matches reports whether the value between pos and end equals v, as JSON Schema compares
@@ -1226,7 +1440,7 @@ func (e *fastEval) matches(pos, end int, v any) bool {
 			return false
 		}
 		s := e.src[pos+1 : end-1]
-		if strings.IndexByte(s, '\\') >= 0 {
+		if hasBackslash(s) {
 			s = unescape(s)
 		}
 		return s == want

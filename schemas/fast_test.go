@@ -3,6 +3,7 @@ package schemas
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -108,7 +109,29 @@ var fastSchemas = []string{
 	`"unevaluatedItems": false, "prefixItems": [{"type": "integer"}], "allOf": [{"prefixItems": [true, true]}]`,
 	`"unevaluatedItems": {"type": "string"}, "contains": {"type": "integer"}`,
 	`"properties": {"a": {"unevaluatedProperties": false, "properties": {"b": true}}}, "unevaluatedProperties": false`,
+	// Rules on the same object that only name fields, read from the memo of the object's
+	// fields, and conditions that stop reading once they have seen their field.
+	`"properties": {"kind": {"type": "string"}, "a": true}, "allOf": [
+	 {"if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]}, "then": {"required": ["x"], "properties": {"y": false}}},
+	 {"if": {"properties": {"kind": {"enum": ["x", "y"]}}, "required": ["kind"]}, "then": {"required": ["a", "b"], "properties": {"x": {"type": "integer"}, "a": {"maxLength": 1}}}}]`,
+	`"if": {"properties": {"kind": {"const": "a"}}}, "then": {"minProperties": 3}, "else": {"properties": {"b": {"type": "array"}}}`,
+	nestedRules,
+	`"allOf": [{"const": {"a": 1}}, {"$ref": "#/$defs/o"}], "$defs": {"o": {"properties": {"a": {"enum": [1, 2]}}}}`,
+	// Patterns of one character class, checked without the regular-expression machine.
+	`"pattern": "\\S"`,
+	`"type": "string", "pattern": "[^a-z]"`,
+	`"pattern": "\\d"`,
+	`"pattern": "\\p{Lu}"`,
+	// Lengths settled by the byte length alone, or by counting characters.
+	`"minLength": 3`,
+	`"maxLength": 2`,
 }
+
+// nestedRules has a memo replaced while it is in use: the rules' own fields hold objects
+// with rules of their own.
+const nestedRules = `"type": "object", "properties": {"a": {"type": "object", "properties": {"x": true}, "allOf": [{"properties": {"x": {"type": "integer"}}}]}},
+	 "allOf": [{"properties": {"a": {"required": ["x"]}, "b": {"properties": {"x": {"const": 1}}, "allOf": [{"required": ["y"]}]}}},
+	 {"required": ["a"], "properties": {"c": false}}]`
 
 // jsonValues draws JSON documents from small vocabularies chosen to fall on both sides of
 // the bounds in fastSchemas.
@@ -212,6 +235,26 @@ func TestFastPathAgreesOnEdges(t *testing.T) {
 		{`"$ref": "common.json#/$defs/count"`, `1.0`}, {`"$ref": "common.json#/$defs/imdEdition"`, `2019.0`},
 		{`"$ref": "common.json#/$defs/money"`, `"1e3"`}, {`"$ref": "common.json#/$defs/money"`, `"-0.5"`},
 		{`"$ref": "common.json#/$defs/nonNegativeMoney"`, `"-0.5"`}, {`"$ref": "common.json#/$defs/date"`, `"2024-02-30"`},
+		// The memo of an object's fields: more fields than it holds, escaped names.
+		{`"properties": {"a": true}, "allOf": [{"required": ["k17"]}]`, manyFields(20, "")},
+		{`"properties": {"a": true}, "allOf": [{"required": ["k17"]}]`, manyFields(20, "k17")},
+		{`"properties": {"a": true}, "allOf": [{"required": ["k3"], "properties": {"k17": false}}]`, manyFields(16, "")},
+		{`"properties": {"a": true}, "allOf": [{"required": ["é"]}]`, `{"\u00e9": 1, "a": 2}`},
+		{`"properties": {"a": true}, "allOf": [{"properties": {"a\"b": false}}]`, `{"a\"b": 1, "a": 2}`},
+		{`"properties": {"a": true}, "allOf": [{"properties": {"a": {"type": "string"}}}]`, ` { "a" : 1 } `},
+		// A memo replaced while it is in use (the schema is one of fastSchemas).
+		{nestedRules, `{"a": {"x": 1}}`}, {nestedRules, `{"a": {"x": 1}, "b": {"x": 1, "y": 0}}`},
+		{nestedRules, `{"a": {"x": 1}, "b": {"x": 2, "y": 0}}`}, {nestedRules, `{"a": {"x": 1}, "b": {"x": 1}}`},
+		{nestedRules, `{"b": {"y": 0, "x": 1}, "a": {"x": "s"}}`}, {nestedRules, `{"a": {}}`}, {nestedRules, `{"a": {"x": 1}, "c": 1}`},
+		{`"allOf": [{"const": {"a": 1}}, {"$ref": "#/$defs/o"}], "$defs": {"o": {"properties": {"a": {"enum": [1, 2]}}}}`, `{"a": 1.0}`},
+		{`"allOf": [{"const": {"a": 2}}, {"$ref": "#/$defs/o"}], "$defs": {"o": {"properties": {"a": {"enum": [1, 2]}}}}`, `{"a": 2}`},
+		// A condition that stops at its field, with harder values after it.
+		{`"if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]}, "then": {"required": ["z"]}`, `{"kind": "a", "x": [1, {"y": "}"}], "z": 0}`},
+		{`"if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]}, "then": {"required": ["z"]}`, `{"x": [1, {"y": "}"}], "kind": "a"}`},
+		// One character class: white space, characters beyond ASCII, a lone surrogate.
+		{`"pattern": "\\S"`, `" \t\n\r\f"`}, {`"pattern": "\\S"`, `"\u00a0"`}, {`"pattern": "\\S"`, `"\ud800"`},
+		{`"pattern": "\\S"`, `""`}, {`"pattern": "[^\\x{FFFD}]"`, `"\ud800"`}, {`"pattern": "[\\x{FFFD}]"`, `"\ud800"`},
+		{`"minLength": 2`, `"\ud83d\ude00"`}, {`"minLength": 2, "maxLength": 4`, `"ééé"`}, {`"maxLength": 3`, `"éééé"`},
 	} {
 		v := testSchema(t, c.schema)
 		if v.fast[Catalogue] == nil {
@@ -222,6 +265,20 @@ func TestFastPathAgreesOnEdges(t *testing.T) {
 			t.Errorf("schema {%s} document %s: fast path says %v, library says %v", c.schema, c.doc, fast, lib)
 		}
 	}
+}
+
+// manyFields returns an object of n fields k0 … k(n-1), with the field also when given.
+func manyFields(n int, also string) string {
+	var b strings.Builder
+	b.WriteString(`{"a": 1`)
+	for i := range n {
+		fmt.Fprintf(&b, `, "k%d": %d`, i, i)
+	}
+	if also != "" && !strings.Contains(b.String(), `"`+also+`"`) {
+		fmt.Fprintf(&b, `, %q: 0`, also)
+	}
+	b.WriteString("}")
+	return b.String()
 }
 
 // Schemas using keywords the fast path does not implement are validated by the library

@@ -136,6 +136,12 @@ func (r *reporter) explain(l leaf) []Violation {
 	case "items", "unevaluatedItems", "additionalItems":
 		return one("is an item the schema does not allow at this position" + r.prefixLimit(l))
 	case "notAllowed":
+		if len(l.chain) > 0 && l.chain[len(l.chain)-1] == "properties" && l.instance != "" {
+			// A field ruled out by name ("properties": {"rate": false}), often in a
+			// conditional branch whose description says when the field belongs.
+			holder := r.schemaAt(l.url, strings.TrimSuffix(l.parentKeyword(), "/properties"))
+			return one("the field " + quoteName(lastToken(l.instance)) + " is not allowed here" + r.described(holder))
+		}
 		return one("is not allowed here")
 	case "enum":
 		return one("must be one of " + renderList(asList(p), 20))

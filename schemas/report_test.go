@@ -164,7 +164,11 @@ func TestKeywordMessages(t *testing.T) {
 			{"/3", "uniqueItems", "is the same as the item at /1; every item must be different"}}},
 		{`"prefixItems": [{"type": "string"}], "items": false`, `["a", 1]`, []Violation{
 			{"/1", "items", "is an item the schema does not allow at this position; the array may hold at most 1 item"}}},
-		{`"properties": {"secret": false}`, `{"secret": 1}`, []Violation{{"/secret", "notAllowed", "is not allowed here"}}},
+		{`"properties": {"secret": false}`, `{"secret": 1}`, []Violation{{"/secret", "notAllowed", `the field "secret" is not allowed here`}}},
+		{`"if": {"properties": {"shape": {"const": "point"}}}, "then": {"description": "A point takes its mode only.", "properties": {"min": false}}`,
+			`{"shape": "point", "min": 1}`, []Violation{{"/min", "notAllowed", `the field "min" is not allowed here: a point takes its mode only`}}},
+		{`"items": false`, `[1]`, []Violation{{"/0", "items", "is an item the schema does not allow at this position"}}},
+		{`"patternProperties": {"^x-": false}`, `{"x-a": 1}`, []Violation{{"/x-a", "notAllowed", "is not allowed here"}}},
 		{`"dependentRequired": {"end": ["start"]}`, `{"end": "2026-01-01"}`, []Violation{
 			{"/start", "dependentRequired", `the field "start" is required when "end" is given`}}},
 		{`"propertyNames": {"description": "An item code such as PA1.", "pattern": "^PA[0-9]+$"}`, `{"PA1": 1, "pa2": 2}`, []Violation{

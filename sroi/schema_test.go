@@ -2,6 +2,8 @@ package sroi
 
 import (
 	"encoding/json"
+	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -136,5 +138,123 @@ func TestSchemasDescribeEveryProperty(t *testing.T) {
 			}
 		}
 		walk("", doc)
+	}
+}
+
+// Every combination of a distribution's shape and parameters, in every place a distribution
+// goes, against the rule the schema states: a point takes its mode only, uniform a min and a
+// max, triangular and pert a min, a mode and a max. The expected violations are derived
+// from that rule here, not from the validator: a missing parameter is "required" where it
+// should be; a parameter the shape does not take is "notAllowed" at that parameter; an
+// unknown shape is an "enum" violation at the shape and a missing shape "required", with no
+// rule about parameters (they depend on the shape).
+func TestDistributionShapeRules(t *testing.T) {
+	good, err := json.Marshal(publicValue(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type slot struct {
+		name  string // where the distribution goes, as a JSON Pointer
+		value any    // a parameter value of the right type for that place
+		place func(v map[string]any, dist map[string]any)
+	}
+	inOutcome := func(field string) func(v, dist map[string]any) {
+		return func(v, dist map[string]any) {
+			v["outcomes"].([]any)[0].(map[string]any)["uncertainty"] = map[string]any{field: dist}
+		}
+	}
+	slots := []slot{
+		{"/outcomes/0/uncertainty/quantity", 5, inOutcome("quantity")},
+		{"/outcomes/0/uncertainty/proxyValue", "12.50", inOutcome("proxyValue")},
+		{"/outcomes/0/uncertainty/deadweight", 0.2, inOutcome("deadweight")},
+		{"/outcomes/0/uncertainty/displacement", 0.2, inOutcome("displacement")},
+		{"/outcomes/0/uncertainty/attribution", 0.2, inOutcome("attribution")},
+		{"/outcomes/0/uncertainty/dropOff", 0.2, inOutcome("dropOff")},
+		{"/outcomes/0/uncertainty/duration", 3, inOutcome("duration")},
+		{"/inputs/0/uncertainty", "100.00", func(v, dist map[string]any) {
+			v["inputs"].([]any)[0].(map[string]any)["uncertainty"] = dist
+		}},
+	}
+	takes := map[string][]string{"point": {"mode"}, "uniform": {"min", "max"}, "triangular": {"min", "mode", "max"},
+		"pert": {"min", "mode", "max"}}
+	params := []string{"min", "mode", "max"}
+	accepted, rejected := 0, 0
+	for _, s := range slots {
+		for _, shape := range []string{"", "point", "uniform", "triangular", "pert", "normal"} {
+			for set := range 1 << len(params) {
+				dist := map[string]any{}
+				if shape != "" {
+					dist["shape"] = shape
+				}
+				present := map[string]bool{}
+				for i, p := range params {
+					if set&(1<<i) != 0 {
+						dist[p], present[p] = s.value, true
+					}
+				}
+				var want []string
+				switch allowed, known := takes[shape]; {
+				case shape == "":
+					want = append(want, s.name+"/shape required")
+				case !known:
+					want = append(want, s.name+"/shape enum")
+				default:
+					for _, p := range params {
+						switch in := slices.Contains(allowed, p); {
+						case in && !present[p]:
+							want = append(want, s.name+"/"+p+" required")
+						case !in && present[p]:
+							want = append(want, s.name+"/"+p+" notAllowed")
+						}
+					}
+				}
+				doc := edit(t, good, func(v map[string]any) { s.place(v, dist) })
+				err := schemas.Validate(schemas.SROIModel, doc)
+				var got []string
+				var se *schemas.Error
+				if errors.As(err, &se) {
+					for _, v := range se.Violations {
+						got = append(got, v.Pointer+" "+v.Code)
+					}
+				} else if err != nil {
+					t.Fatalf("%s %v: %v", s.name, dist, err)
+				}
+				slices.Sort(got)
+				slices.Sort(want)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%s %v: violations (-want +got):\n%s", s.name, dist, diff)
+				}
+				if len(want) == 0 {
+					accepted++
+				} else {
+					rejected++
+				}
+			}
+		}
+	}
+	// Per place: 4 shapes, each accepted with exactly its own parameters.
+	if want := 4 * len(slots); accepted != want {
+		t.Errorf("%d distributions accepted, want %d", accepted, want)
+	}
+	// The messages name the field and say why.
+	for _, c := range []struct {
+		dist map[string]any
+		want schemas.Violation
+	}{
+		{map[string]any{"shape": "point", "mode": 0.2, "min": 0.1}, schemas.Violation{Pointer: "/outcomes/0/uncertainty/deadweight/min",
+			Code: "notAllowed", Message: `the field "min" is not allowed here: a point takes its mode only`}},
+		{map[string]any{"shape": "uniform", "min": 0.1, "mode": 0.2, "max": 0.3}, schemas.Violation{Pointer: "/outcomes/0/uncertainty/deadweight/mode",
+			Code: "notAllowed", Message: `the field "mode" is not allowed here: a uniform distribution takes a min and a max but no mode`}},
+		{map[string]any{"shape": "pert", "min": 0.1, "max": 0.3}, schemas.Violation{Pointer: "/outcomes/0/uncertainty/deadweight/mode",
+			Code: "required", Message: `the required field "mode" is missing`}},
+	} {
+		err := schemas.Validate(schemas.SROIModel, edit(t, good, func(v map[string]any) { inOutcome("deadweight")(v, c.dist) }))
+		var se *schemas.Error
+		if !errors.As(err, &se) {
+			t.Fatalf("%v: %v", c.dist, err)
+		}
+		if diff := cmp.Diff([]schemas.Violation{c.want}, se.Violations); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", c.dist, diff)
+		}
 	}
 }

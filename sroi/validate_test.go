@@ -173,6 +173,11 @@ func TestParseModelRejectsForTheRightReason(t *testing.T) {
 		t.Fatalf("good model rejected: %v", err)
 	}
 	outcome := func(v map[string]any) map[string]any { return v["outcomes"].([]any)[0].(map[string]any) }
+	scenario := func(change map[string]any) func(map[string]any) {
+		return func(v map[string]any) {
+			v["scenarios"] = []any{map[string]any{"name": "what if", "changes": []any{change}}}
+		}
+	}
 	cases := []struct {
 		name string
 		want []string // "pointer code", one per violation
@@ -186,9 +191,23 @@ func TestParseModelRejectsForTheRightReason(t *testing.T) {
 		{"money with an exponent", []string{"/outcomes/0/proxy/value format"}, func(v map[string]any) { outcome(v)["proxy"].(map[string]any)["value"] = "8.5e3" }},
 		{"percent instead of fraction", []string{"/outcomes/0/attribution maximum"}, func(v map[string]any) { outcome(v)["attribution"] = 30 }},
 		// An unknown schedule is not "constant", so the model's rate, allowed only beside a
-		// constant schedule ("else": {"not": {"required": ["rate"]}}), is ruled out as well.
-		{"unknown schedule", []string{"/discount not", "/discount/schedule enum"}, func(v map[string]any) { v["discount"].(map[string]any)["schedule"] = "treasury" }},
+		// constant schedule ("else": {"properties": {"rate": false}}), is ruled out as well.
+		{"unknown schedule", []string{"/discount/rate notAllowed", "/discount/schedule enum"}, func(v map[string]any) { v["discount"].(map[string]any)["schedule"] = "treasury" }},
 		{"constant without rate", []string{"/discount/rate required"}, func(v map[string]any) { delete(v["discount"].(map[string]any), "rate") }},
+		{"green book with a rate", []string{"/discount/rate notAllowed"}, func(v map[string]any) { v["discount"].(map[string]any)["schedule"] = "green-book" }},
+		{"constant with bands", []string{"/discount/bands notAllowed"}, func(v map[string]any) {
+			v["discount"].(map[string]any)["bands"] = []any{map[string]any{"from": 1, "rate": 0.03}}
+		}},
+		{"bands without bands", []string{"/discount/bands required"}, func(v map[string]any) {
+			v["discount"] = map[string]any{"schedule": "bands"}
+		}},
+		{"share change naming an input", []string{"/scenarios/0/changes/0/input notAllowed"}, scenario(map[string]any{"assumption": "deadweight", "value": 0.5, "input": "grant"})},
+		{"share change out of range", []string{"/scenarios/0/changes/0/value maximum"}, scenario(map[string]any{"assumption": "attribution", "value": 1.5})},
+		{"input change naming an outcome", []string{"/scenarios/0/changes/0/outcome notAllowed"},
+			scenario(map[string]any{"assumption": "input-value", "value": "300000", "input": "grant", "outcome": "outcome"})},
+		{"input change without an input", []string{"/scenarios/0/changes/0/input required"}, scenario(map[string]any{"assumption": "input-value", "value": "300000"})},
+		// Without an assumption no rule about the value applies: only the missing field is named.
+		{"change without an assumption", []string{"/scenarios/0/changes/0/assumption required"}, scenario(map[string]any{"value": 0.5})},
 		{"unknown field", []string{"/outcomes/0/impact additionalProperties"}, func(v map[string]any) { outcome(v)["impact"] = "1" }},
 		{"lower-case currency", []string{"/currency pattern"}, func(v map[string]any) { v["currency"] = "gbp" }},
 		{"no inputs", []string{"/inputs minItems"}, func(v map[string]any) { v["inputs"] = []any{} }},
