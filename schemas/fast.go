@@ -25,7 +25,9 @@ import (
 // says no, the library validates the document again and its findings are what Validate
 // reports. Only a document failing in more than MaxViolations places is explained from the
 // fast evaluator's own records, made in its collecting mode as the library reports
-// failures, because the library's cost grows with every failure. A schema that uses a
+// failures, because the library's cost grows with every failure; that explanation reads
+// the values it needs from the bytes rather than from a decoded document (see
+// reporter.sparse). A schema that uses a
 // keyword the fast evaluator does not implement ("$dynamicRef", "$recursiveRef", …) is not
 // compiled here, and its kind is always validated by the library
 // alone.

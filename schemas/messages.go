@@ -16,8 +16,16 @@ import (
 // beyond a field name, shortened if long.
 type reporter struct {
 	raw  map[string]any // schema documents by absolute URL
-	doc  any            // the decoded document
+	doc  any            // the decoded document, unless sparse
 	data []byte         // the document as sent, for document order
+	// With sparse set there is no decoded document: the values the failures are about
+	// are read from src (the document as a string) when needed, in one pass that stops
+	// after the last of them (see readLeaves). A document failing in more than
+	// MaxViolations places is explained so, at a cost that grows with the violations
+	// listed rather than with the document.
+	sparse bool
+	src    string
+	shapes map[string]*trieNode // with sparse, the values the leaves are about, by pointer
 }
 
 // report returns every violation below root: leaves only, explained, without duplicates,
@@ -25,6 +33,9 @@ type reporter struct {
 func (r *reporter) report(root *failure) []Violation {
 	ls := r.leaves(root)
 	ls = supersede(ls)
+	if r.sparse {
+		r.readLeaves(ls)
+	}
 	var out []Violation
 	for _, l := range ls {
 		out = append(out, r.explain(l)...)
@@ -83,7 +94,42 @@ func (r *reporter) schemaOf(l leaf) map[string]any {
 	return m
 }
 
-func (r *reporter) value(ptr string) (any, bool) { return resolvePointer(r.doc, ptr) }
+// value returns the value at ptr, for the explanations that look at it; without a decoded
+// document (sparse), only its shape: a string, number, boolean or null as it is, an object
+// with its field names (their values nil), an array without its items.
+func (r *reporter) value(ptr string) (any, bool) {
+	if !r.sparse {
+		return resolvePointer(r.doc, ptr)
+	}
+	if n, ok := r.shapes[ptr]; ok && n.reached {
+		return n.value, true
+	}
+	return nil, false
+}
+
+// fullValue returns the whole value at ptr, for the explanations that compare values.
+func (r *reporter) fullValue(ptr string) (any, bool) {
+	if !r.sparse {
+		return resolvePointer(r.doc, ptr)
+	}
+	if n, ok := r.shapes[ptr]; ok && n.reached {
+		d := decoder{src: r.src, pos: n.offset}
+		return d.value(), true
+	}
+	return nil, false
+}
+
+// readLeaves finds, for a sparse reporter, the values the leaves are about, and reads their
+// shapes, in one pass over the document that ends after the last of them.
+func (r *reporter) readLeaves(ls []leaf) {
+	root := &trieNode{offset: -1}
+	r.shapes = make(map[string]*trieNode, len(ls))
+	for _, l := range ls {
+		r.shapes[l.instance] = root.want(l.instance, true)
+	}
+	p := positioner{data: r.data, todo: root.pending}
+	p.walk(root)
+}
 
 // explain writes the violations one leaf stands for: usually one, but one per missing field
 // for "required" and one per undefined field for "additionalProperties".
@@ -265,7 +311,7 @@ func (r *reporter) propertyNames(s map[string]any) []string {
 // earlier one, comparing as JSON Schema does (1 and 1.0 are the same number; field order
 // does not matter).
 func (r *reporter) repeatedItems(l leaf) []Violation {
-	v, _ := r.value(l.instance)
+	v, _ := r.fullValue(l.instance)
 	items, _ := v.([]any)
 	first := make(map[string]int, len(items))
 	var out []Violation

@@ -1,15 +1,18 @@
 package schemas
 
 import (
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // order sorts violations into document order: by the position in the document of the value
 // each one points at or, for a field that is missing, of the object that should hold it.
 // Violations at the same position are sorted by pointer, code and message, so the order is
 // the same on every run. The positions come from one scan of the document that reads only
-// the branches leading to the violations and skips the rest.
+// the branches leading to the violations, skips the rest, and stops once it has found
+// them all.
 func (r *reporter) order(vs []Violation) {
 	if len(vs) < 2 {
 		return
@@ -17,13 +20,9 @@ func (r *reporter) order(vs []Violation) {
 	root := &trieNode{offset: -1}
 	nodes := make([]*trieNode, len(vs))
 	for i, v := range vs {
-		n := root
-		for _, tok := range splitPointer(v.Pointer) {
-			n = n.child(tok)
-		}
-		nodes[i] = n
+		nodes[i] = root.want(v.Pointer, false)
 	}
-	p := positioner{data: r.data}
+	p := positioner{data: r.data, todo: root.pending}
 	p.walk(root)
 	pos := make([]int, len(vs))
 	for i, n := range nodes {
@@ -62,7 +61,28 @@ func (r *reporter) order(vs []Violation) {
 type trieNode struct {
 	parent   *trieNode
 	children map[string]*trieNode
-	offset   int // where the value starts in the document; -1 if it is not there
+	offset   int  // where the value starts in the document; -1 if it is not there
+	wanted   bool // a pointer asked for, not only a step towards one
+	shape    bool // the value's shape is wanted too (see readShape)
+	value    any  // the value's shape, once read
+	pending  int  // wanted nodes in this subtree not yet settled
+	reached  bool
+}
+
+// want adds the pointer ptr below n and returns its node; with shape, the value's shape is
+// to be read as well.
+func (n *trieNode) want(ptr string, shape bool) *trieNode {
+	for _, tok := range splitPointer(ptr) {
+		n = n.child(tok)
+	}
+	n.shape = n.shape || shape
+	if !n.wanted {
+		n.wanted = true
+		for m := n; m != nil; m = m.parent {
+			m.pending++
+		}
+	}
+	return n
 }
 
 func (n *trieNode) child(tok string) *trieNode {
@@ -81,6 +101,8 @@ func (n *trieNode) child(tok string) *trieNode {
 type positioner struct {
 	data []byte
 	pos  int
+	todo int  // wanted nodes not yet settled: reached and read, or known to be absent
+	done bool // every wanted node is settled: the rest of the document is not read
 }
 
 func (p *positioner) space() {
@@ -95,16 +117,50 @@ func (p *positioner) space() {
 }
 
 // walk records the position of the value at p.pos for node n, and descends into the
-// members that lead to violations, skipping the others.
+// members that lead to wanted nodes, skipping the others; once every wanted node is
+// settled, it stops.
 func (p *positioner) walk(n *trieNode) {
 	p.space()
-	n.offset = p.pos
-	if len(n.children) == 0 || p.pos >= len(p.data) {
+	n.offset, n.reached = p.pos, true
+	p.visit(n)
+	if p.done {
+		return
+	}
+	for _, c := range n.children {
+		if !c.reached { // not in the document
+			p.todo -= c.pending
+		}
+	}
+	if n.wanted {
+		p.todo--
+	}
+	p.done = p.todo <= 0
+}
+
+func (p *positioner) visit(n *trieNode) {
+	if p.pos >= len(p.data) {
+		return
+	}
+	c := p.data[p.pos]
+	if n.shape && c != '{' && c != '[' {
+		n.value = p.scalar()
+		return
+	}
+	fields := n.shape && c == '{'
+	if len(n.children) == 0 && !fields {
+		if n.shape {
+			n.value = []any{}
+		}
 		p.skip()
 		return
 	}
-	switch p.data[p.pos] {
+	switch c {
 	case '{':
+		var names map[string]any
+		if fields {
+			names = map[string]any{}
+			n.value = names
+		}
 		p.pos++
 		p.space()
 		if p.data[p.pos] == '}' {
@@ -116,10 +172,15 @@ func (p *positioner) walk(n *trieNode) {
 			start := p.pos + 1
 			p.skipString()
 			key := unquote(p.data[start : p.pos-1])
+			if fields {
+				names[strings.Clone(key)] = nil // key itself may live on the stack
+			}
 			p.space()
 			p.pos++ // the colon
 			if c, ok := n.children[key]; ok {
-				p.walk(c)
+				if p.walk(c); p.done {
+					return
+				}
 			} else {
 				p.space()
 				p.skip()
@@ -129,6 +190,19 @@ func (p *positioner) walk(n *trieNode) {
 			}
 		}
 	case '[':
+		if n.shape {
+			n.value = []any{}
+		}
+		// The wanted items by index, in order: a token that is not an index in canonical
+		// form ("01", "-1", "x") names no item.
+		var buf [8]indexedNode
+		items := buf[:0]
+		for tok, c := range n.children {
+			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && strconv.Itoa(i) == tok {
+				items = append(items, indexedNode{i, c})
+			}
+		}
+		slices.SortFunc(items, func(a, b indexedNode) int { return a.index - b.index })
 		p.pos++
 		p.space()
 		if p.data[p.pos] == ']' {
@@ -136,8 +210,12 @@ func (p *positioner) walk(n *trieNode) {
 			return
 		}
 		for i := 0; ; i++ {
-			if c, ok := n.children[strconv.Itoa(i)]; ok {
-				p.walk(c)
+			if len(items) > 0 && items[0].index == i {
+				c := items[0].node
+				items = items[1:]
+				if p.walk(c); p.done {
+					return
+				}
 			} else {
 				p.space()
 				p.skip()
@@ -149,6 +227,19 @@ func (p *positioner) walk(n *trieNode) {
 	default:
 		p.skip()
 	}
+}
+
+type indexedNode struct {
+	index int
+	node  *trieNode
+}
+
+// scalar decodes the string, number, boolean or null at p.pos and moves past it.
+func (p *positioner) scalar() any {
+	start := p.pos
+	p.skip()
+	d := decoder{src: string(p.data[start:p.pos])}
+	return d.value()
 }
 
 // next reads the comma or the closing bracket after a member or item; it reports whether

@@ -133,7 +133,7 @@ func (v *validator) validateUnsafe(k Kind, data []byte) error {
 		c := fastEval{src: src, collect: true, limit: MaxViolations + 1}
 		c.eval(fast, 0)
 		if len(c.fails) > MaxViolations {
-			r := reporter{raw: v.raw, doc: decode(src), data: data}
+			r := reporter{raw: v.raw, data: data, sparse: true, src: src}
 			vs := r.report(&failure{causes: c.fails[:MaxViolations]})
 			if len(vs) > MaxViolations {
 				vs = vs[:MaxViolations]
