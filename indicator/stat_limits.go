@@ -126,8 +126,10 @@ func byar(o, c, z float64) Interval {
 //
 // as phe_rate, calculate_ISRatio and calculate_ISRate compute it with R's qchisq for fewer
 // than 10 events. o need not be a whole number. Whole counts below 10 at the 95 % and
-// 99.8 % levels come from a table computed once, and at other levels from the equivalent
-// Poisson tail equations solved directly, which is faster than the quantiles.
+// 99.8 % levels come from a table computed once; at other levels they solve the equivalent
+// Poisson tail equations, P(Poisson(upper) ≤ o) = P(Poisson(lower) ≥ o) = (1 − c)/2, by
+// one Halley step from a table of their roots over the tail probability (which does not
+// depend on the level), far faster than the quantiles and as accurate.
 //
 // Garwood F (1936), Fiducial limits for the Poisson distribution, Biometrika 28:437–442;
 // Armitage P, Berry G (2002), Statistical Methods in Medical Research, 4th edn, Blackwell.

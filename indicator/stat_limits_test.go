@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 
@@ -109,7 +110,12 @@ func TestByarHand(t *testing.T) {
 // on the regularised incomplete gamma function at 40 significant digits (Python mpmath).
 // The 95 % rows agree with the limits tabulated in standard references (o = 0: 0–3.689;
 // o = 1: 0.0253–5.572; o = 10: 4.795–18.39), and the 99.8 % limit for o = 0 is
-// −ln(0.001) = 6.907755.
+// −ln(0.001) = 6.907755. The rows at other levels were computed the same way (bisection,
+// 200 halvings, on mpmath 1.3.0's gammainc at 40 digits) from the tail probabilities
+// (1 − c)/2 and 1 − (c + (1 − c)/2) formed in binary64 as the code forms them: at
+// c = 0.9999999 the level's binary value alone moves 1 − c by 6e-9 relative, more than the
+// tolerance. By hand, the lower limits for o = 1 are −ln(1 − (1 − c)/2): 0.0512932943875505
+// at 90 %.
 var exactTable = []struct {
 	o, c float64
 	want Interval
@@ -128,6 +134,31 @@ var exactTable = []struct {
 	{10, 0.998, Interval{0.998, 2.96052037274376, 24.1339711454176}},
 	{3.5, 0.95, Interval{0.95, 0.844934590338677, 9.51138389932082}},
 	{3.5, 0.9, Interval{0.9, 1.08367495464903, 8.45948880231022}},
+	{1, 0.9, Interval{0.9, 0.0512932943875505, 4.74386451839058}},
+	{2, 0.9, Interval{0.9, 0.355361510698662, 6.29579362187199}},
+	{4, 0.9, Interval{0.9, 1.36631839674983, 9.15351902663757}},
+	{7, 0.9, Interval{0.9, 3.28531569189467, 13.1481138024321}},
+	{9, 0.9, Interval{0.9, 4.69522754034449, 15.7052164221155}},
+	{1, 0.99, Interval{0.99, 0.00501254182354429, 7.43012950028012}},
+	{2, 0.99, Interval{0.99, 0.103494546748091, 9.27379208925554}},
+	{4, 0.99, Interval{0.99, 0.672206543507405, 12.5940897859856}},
+	{7, 0.99, Interval{0.99, 2.03733747869967, 17.1335932689133}},
+	{9, 0.99, Interval{0.99, 3.13240234225323, 19.9984231564693}},
+	{1, 0.99999, Interval{0.99999, 5.00001250001891e-6, 14.9772377118358}},
+	{2, 0.99999, Interval{0.99999, 0.0031656158327291, 17.3333386228638}},
+	{4, 0.99999, Interval{0.99999, 0.106921676326185, 21.4934301000623}},
+	{7, 0.99999, Interval{0.99999, 0.640052415210149, 27.0484137142764}},
+	{9, 0.99999, Interval{0.99999, 1.20434135157621, 30.4947646839228}},
+	{1, 0.9999999, Interval{0.9999999, 5.00000012236822e-8, 19.8485260876617}},
+	{2, 0.9999999, Interval{0.9999999, 0.000316261104098984, 22.427759170661}},
+	{4, 0.9999999, Interval{0.9999999, 0.0333186751830601, 26.9650284679444}},
+	{7, 0.9999999, Interval{0.9999999, 0.318543084120644, 32.9881909779917}},
+	{9, 0.9999999, Interval{0.9999999, 0.685828089803531, 36.7066163128928}},
+	{1, 0.999999999999, Interval{0.999999999999, 4.99988939140064e-13, 31.8149640316891}},
+	{2, 0.999999999999, Interval{0.999999999999, 9.99989272404879e-7, 34.7868751583325}},
+	{4, 0.999999999999, Interval{0.999999999999, 0.00186189260305806, 40.0044266528071}},
+	{7, 0.999999999999, Interval{0.999999999999, 0.0595468156786074, 46.8912576001466}},
+	{9, 0.999999999999, Interval{0.999999999999, 0.181486605709599, 51.1184215896376}},
 }
 
 func TestExactPoisson(t *testing.T) {
@@ -136,7 +167,8 @@ func TestExactPoisson(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(c.want, got, cmpopts.EquateApprox(1e-10, 1e-15)); diff != "" {
+		// 1e-12 relative; the references are given to 15 significant digits.
+		if diff := cmp.Diff(c.want, got, cmpopts.EquateApprox(1e-12, 1e-15)); diff != "" {
 			t.Errorf("ExactPoissonLimits(%v, %v) -want +got\n%s", c.o, c.c, diff)
 		}
 	}
@@ -282,6 +314,58 @@ func BenchmarkExactPoissonLimitsOtherLevel(b *testing.B) {
 	}
 }
 
+// Whole counts below 10 at levels away from the two tabulated ones (target ≤ 200 ns).
+func BenchmarkExactPoissonLimitsLevels(b *testing.B) {
+	for _, o := range []float64{1, 2, 9} {
+		for _, c := range []float64{0.9, 0.99, 0.9999999, 1 - 1e-15} {
+			b.Run(fmt.Sprintf("o=%v/c=%v", o, c), func(b *testing.B) {
+				b.ReportAllocs()
+				for range b.N {
+					sinkInterval, _ = ExactPoissonLimits(o, c)
+				}
+			})
+		}
+	}
+}
+
+// The table of roots starts every Halley step of exactSmall close enough for one step to
+// suffice, at every tail probability a level in [0.9, 1) gives: within 1e-6 relative of
+// the root (limits falls back to solveTail beyond that), which one step takes to ~1e-18.
+func TestRootTableStartsClose(t *testing.T) {
+	tb := poissonRoots()
+	worst := 0.0
+	for x := -math.Log(0.0500000000000001); x <= -math.Log(5e-17); x += 0.00731 {
+		p := math.Exp(-x)
+		u := (math.Sqrt(x) - tb.r0) / rootStep
+		i := int(u)
+		if u < 0 || i >= rootNodes-1 {
+			t.Fatalf("p = %v is beyond the table", p)
+		}
+		for k := 1; k < SmallCount; k++ {
+			for _, upper := range []bool{false, true} {
+				if !upper && k < 2 {
+					continue
+				}
+				want, ok := solveTail(k, p, upper)
+				if !ok {
+					t.Fatalf("no root for k = %d at p = %v", k, p)
+				}
+				var got float64
+				if upper {
+					got = hermite(tb.upper[k][i], tb.upper[k][i+1], u-float64(i))
+				} else {
+					got = math.Exp(hermite(tb.lower[k][i], tb.lower[k][i+1], u-float64(i)))
+				}
+				worst = max(worst, math.Abs(got-want)/want)
+			}
+		}
+	}
+	if worst > 1e-6 {
+		t.Errorf("a start is %.3g from its root, relatively; more than 1e-6", worst)
+	}
+	t.Logf("starts within %.2g of the roots", worst)
+}
+
 // TestExactSmallMatchesChiSquare checks the Poisson-tail solution for whole counts below 10
 // against the chi-square quantiles (gonum, a port of Cephes) at levels across [0.9, 1).
 func TestExactSmallMatchesChiSquare(t *testing.T) {
@@ -303,7 +387,8 @@ func TestExactSmallMatchesChiSquare(t *testing.T) {
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		k := rapid.IntRange(0, SmallCount-1).Draw(t, "k")
-		c := rapid.Float64Range(0.9, 0.9999999).Draw(t, "level")
+		// 1 − c log-uniform from 0.1 down to 1e-15
+		c := 1 - math.Pow(10, -rapid.Float64Range(1, 15).Draw(t, "digits"))
 		want, _ := exactPoisson(float64(k), c)
 		got, ok := exactSmall(k, c)
 		if !ok || !cmp.Equal(want, got, cmpopts.EquateApprox(1e-12, 1e-300)) {
