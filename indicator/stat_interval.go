@@ -20,8 +20,13 @@ const (
 // Limits on the inputs of the statistics, checked before any arithmetic so that no input can
 // overflow to ±Inf or produce NaN.
 const (
-	// MinLevel is the lowest confidence level accepted; levels are fractions in [MinLevel, 1).
+	// MinLevel is the lowest confidence level accepted; levels are fractions in
+	// [MinLevel, MaxLevel].
 	MinLevel = 0.9
+	// MaxLevel is the highest confidence level accepted, 1 − 1e-15. Closer to 1, the upper
+	// tail probability (1 − c)/2 is lost in float64 rounding (c + (1 − c)/2 rounds to 1) and no
+	// finite limit exists, so such a level is refused rather than answered with a wrong one.
+	MaxLevel = 1 - 1e-15
 	// MaxLevels is the most confidence levels one estimate may be computed at.
 	MaxLevels = 8
 	// MaxMagnitude bounds every count, denominator, population, multiplier and raw value:
@@ -101,8 +106,8 @@ func (o Options) multiplier(def float64) (float64, error) {
 }
 
 func checkLevel(c float64) error {
-	if !(c >= MinLevel && c < 1) {
-		return &FieldError{Path: "/level", Err: ErrOutOfRange, Detail: "a confidence level in [0.9, 1), e.g. 0.95"}
+	if !(c >= MinLevel && c <= MaxLevel) {
+		return &FieldError{Path: "/level", Err: ErrOutOfRange, Detail: "a confidence level in [0.9, 1 − 1e-15], e.g. 0.95"}
 	}
 	return nil
 }

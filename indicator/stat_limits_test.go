@@ -396,3 +396,19 @@ func TestExactSmallMatchesChiSquare(t *testing.T) {
 		}
 	})
 }
+
+// Levels so close to 1 that c + (1 − c)/2 rounds to 1 in float64 have no finite exact upper
+// limit; they are refused, never answered with an empty interval.
+func TestLevelsTooCloseToOneAreRefused(t *testing.T) {
+	for _, c := range []float64{1 - 0x1p-53, 1 - 1e-16, math.Nextafter(1, 0)} {
+		if _, err := ExactPoissonLimits(0, c); !errors.Is(err, ErrOutOfRange) {
+			t.Errorf("ExactPoissonLimits(0, %v): err = %v, want ErrOutOfRange", c, err)
+		}
+		if _, err := WilsonLimits(3, 10, c); !errors.Is(err, ErrOutOfRange) {
+			t.Errorf("WilsonLimits(3, 10, %v): err = %v, want ErrOutOfRange", c, err)
+		}
+	}
+	if _, err := ExactPoissonLimits(1, MaxLevel); err != nil {
+		t.Errorf("ExactPoissonLimits(1, MaxLevel): %v", err)
+	}
+}
