@@ -117,34 +117,23 @@ func checkOE(l *field.List, observed, expected float64) {
 }
 
 func isr(s Statistic, observed, expected, scale, m float64, levels []float64) (ISR, error) {
-	v := ISR{
+	value := observed / expected * scale
+	limits, ok := scaledCountLimits(value, observed, expected, scale, levels)
+	if !ok {
+		return ISR{}, &FieldError{Path: "/expected", Err: ErrOutOfRange, Detail: "observed and expected events whose ratio is finite"}
+	}
+	return ISR{
 		Estimate: Estimate{
 			Statistic:  s,
-			Method:     MethodByar,
-			Value:      observed / expected * scale,
+			Method:     poissonMethod(observed),
+			Value:      value,
 			Multiplier: m,
-			Limits:     make([]Interval, len(levels)),
+			Limits:     limits,
 		},
 		Observed:  observed,
 		Expected:  expected,
 		Reference: scale,
-	}
-	if observed < SmallCount {
-		v.Method = MethodExactPoisson
-	}
-	for i, c := range levels {
-		var iv Interval
-		if observed < SmallCount {
-			iv = exactFast(observed, c)
-		} else {
-			iv = byar(observed, c, z(c))
-		}
-		v.Limits[i] = Interval{Level: c, Lower: iv.Lower / expected * scale, Upper: iv.Upper / expected * scale}
-		if !checkFinite(v.Value, v.Limits[i].Lower, v.Limits[i].Upper) {
-			return ISR{}, &FieldError{Path: "/expected", Err: ErrOutOfRange, Detail: "observed and expected events whose ratio is finite"}
-		}
-	}
-	return v, nil
+	}, nil
 }
 
 // ISRatio returns the indirectly standardised ratio of the tally's events against a

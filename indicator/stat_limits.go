@@ -183,8 +183,36 @@ func PoissonLimits(o, c float64) (Interval, Method, error) {
 	if !count(o) {
 		return Interval{}, 0, &FieldError{Path: "/count", Err: ErrOutOfRange, Detail: "a count from 0 to 1e15"}
 	}
+	return countLimits(o, c), poissonMethod(o), nil
+}
+
+// poissonMethod names the method PoissonLimits uses for o events.
+func poissonMethod(o float64) Method {
 	if o < SmallCount {
-		return exactFast(o, c), MethodExactPoisson, nil
+		return MethodExactPoisson
 	}
-	return byar(o, c, z(c)), MethodByar, nil
+	return MethodByar
+}
+
+// countLimits returns PoissonLimits for checked arguments.
+func countLimits(o, c float64) Interval {
+	if o < SmallCount {
+		return exactFast(o, c)
+	}
+	return byar(o, c, z(c))
+}
+
+// scaledCountLimits returns the Poisson limits of o events at each level, each limit L
+// reported as L / d × m (a rate's or a ratio's scale), and false if a limit or value is not
+// finite.
+func scaledCountLimits(value, o, d, m float64, levels []float64) ([]Interval, bool) {
+	out := make([]Interval, len(levels))
+	for i, c := range levels {
+		iv := countLimits(o, c)
+		out[i] = Interval{Level: c, Lower: iv.Lower / d * m, Upper: iv.Upper / d * m}
+		if !checkFinite(value, out[i].Lower, out[i].Upper) {
+			return nil, false
+		}
+	}
+	return out, true
 }

@@ -88,31 +88,20 @@ func NewRate(x, n float64, o Options) (Rate, error) {
 	if err := l.Err(); err != nil {
 		return Rate{}, err
 	}
-	r := Rate{
+	value := x / n * m
+	limits, ok := scaledCountLimits(value, x, n, m, levels)
+	if !ok {
+		return Rate{}, &FieldError{Path: "/denominator", Err: ErrOutOfRange, Detail: "a denominator large enough for the rate to be finite"}
+	}
+	return Rate{
 		Estimate: Estimate{
 			Statistic:  StatisticCrudeRate,
-			Method:     MethodByar,
-			Value:      x / n * m,
+			Method:     poissonMethod(x),
+			Value:      value,
 			Multiplier: m,
-			Limits:     make([]Interval, len(levels)),
+			Limits:     limits,
 		},
 		Count:       x,
 		Denominator: n,
-	}
-	if x < SmallCount {
-		r.Method = MethodExactPoisson
-	}
-	for i, c := range levels {
-		var iv Interval
-		if x < SmallCount {
-			iv = exactFast(x, c)
-		} else {
-			iv = byar(x, c, z(c))
-		}
-		r.Limits[i] = Interval{Level: c, Lower: iv.Lower / n * m, Upper: iv.Upper / n * m}
-		if !checkFinite(r.Value, r.Limits[i].Lower, r.Limits[i].Upper) {
-			return Rate{}, &FieldError{Path: "/denominator", Err: ErrOutOfRange, Detail: "a denominator large enough for the rate to be finite"}
-		}
-	}
-	return r, nil
+	}, nil
 }
