@@ -3,6 +3,7 @@ package pam
 import (
 	"encoding/binary"
 	"math"
+	"math/big"
 	"strconv"
 )
 
@@ -11,17 +12,23 @@ import (
 // exactly as if it had never left the process. The encodings are fixed-size, little-endian
 // and versioned:
 //
-//	Cohort: "PC" 1 nFlags nSchemes, then int64 results, scored, accepted, invalid,
-//	        nFlags × int64 flagged, float64 mean, M₂, min, max, nSchemes × 4 × int64 levels
-//	Gains:  "PG" 1 nExclusions, then int64 minMonths, maxMonths, scheme, pairs, eligible,
-//	        achieved, excellent, nExclusions × int64 excluded, float64 mean, M₂
+//	Cohort: "PC" 2 nFlags nSchemes, then int64 results, scored, accepted, invalid,
+//	        nFlags × int64 flagged, 2 × uint64 sum of scores (units of 2⁻⁵⁷ points, low
+//	        word first), 3 × uint64 sum of squared scores (units of 2⁻¹¹⁴, low word first),
+//	        float64 min, max, nSchemes × 4 × int64 levels
+//	Gains:  "PG" 2 nExclusions, then int64 minMonths, maxMonths, scheme, pairs, eligible,
+//	        achieved, excellent, nExclusions × int64 excluded, int64 sum of changes (tenths
+//	        of a point), 2 × uint64 sum of squared changes (low word first)
 //
 // Floats are stored as their IEEE 754 bits, so a round trip is exact. UnmarshalBinary checks
 // that the state is one that Add and Merge could have produced and reports the first problem
 // as a FieldError (ErrOutOfRange for a malformed or impossible encoding, ErrInconsistent for
-// counts that do not add up); on error the receiver is unchanged.
+// counts and sums that do not agree); on error the receiver is unchanged. Version 1, written by
+// earlier releases, kept running means in floating point, which cannot merge exactly with
+// version 2's sums; it is refused with a message saying so, and such an accumulator has to be
+// rebuilt from its results.
 
-const binaryVersion = 1
+const binaryVersion = 2
 
 var (
 	cohortMagic = [2]byte{'P', 'C'}
@@ -34,15 +41,16 @@ var (
 const maxBinaryCount = 1 << 53
 
 // cohortBinarySize is the length of a Cohort's encoding.
-const cohortBinarySize = 5 + 8*(4+numFlags+4+numSchemes*4)
+const cohortBinarySize = 5 + 8*(4+numFlags+2+3+2+numSchemes*4)
 
 // gainsBinarySize is the length of a Gains' encoding.
-const gainsBinarySize = 4 + 8*(7+numExclusions+2)
+const gainsBinarySize = 4 + 8*(7+numExclusions+1+2)
 
 // binWriter appends fixed-size little-endian fields.
 type binWriter struct{ b []byte }
 
 func (w *binWriter) i64(v int64)   { w.b = binary.LittleEndian.AppendUint64(w.b, uint64(v)) }
+func (w *binWriter) u64(v uint64)  { w.b = binary.LittleEndian.AppendUint64(w.b, v) }
 func (w *binWriter) f64(v float64) { w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(v)) }
 
 // binReader reads what binWriter wrote; the caller has checked the length.
@@ -50,6 +58,12 @@ type binReader struct{ b []byte }
 
 func (r *binReader) i64() int64 {
 	v := int64(binary.LittleEndian.Uint64(r.b))
+	r.b = r.b[8:]
+	return v
+}
+
+func (r *binReader) u64() uint64 {
+	v := binary.LittleEndian.Uint64(r.b)
 	r.b = r.b[8:]
 	return v
 }
@@ -65,6 +79,16 @@ func badEncoding(detail string) error {
 	return &FieldError{Err: ErrOutOfRange, Detail: detail}
 }
 
+// badHeader returns the error for an encoding of the wrong type, version or length: what was
+// expected, and why a version-1 encoding cannot be taken.
+func badHeader(typ string, size int, version byte) error {
+	d := "a " + typ + " encoding of version " + strconv.Itoa(binaryVersion) + ", " + strconv.Itoa(size) + " bytes long"
+	if version == 1 {
+		d += "; version 1 came from an earlier release, whose floating-point means cannot be merged exactly: rebuild it from its results"
+	}
+	return badEncoding(d)
+}
+
 // MarshalBinary encodes the cohort's whole state (see the package's binary encodings above),
 // so that it can be sent to another worker and merged there. It never fails.
 func (c *Cohort) MarshalBinary() ([]byte, error) {
@@ -77,8 +101,11 @@ func (c *Cohort) MarshalBinary() ([]byte, error) {
 	for _, n := range c.flagged {
 		w.i64(n)
 	}
-	w.f64(c.mean)
-	w.f64(c.m2)
+	w.u64(c.sum[0])
+	w.u64(c.sum[1])
+	w.u64(c.sumSq[0])
+	w.u64(c.sumSq[1])
+	w.u64(c.sumSq[2])
 	w.f64(c.lo)
 	w.f64(c.hi)
 	for s := range c.levels {
@@ -96,7 +123,7 @@ func (c *Cohort) MarshalBinary() ([]byte, error) {
 func (c *Cohort) UnmarshalBinary(data []byte) error {
 	if len(data) != cohortBinarySize || data[0] != cohortMagic[0] || data[1] != cohortMagic[1] ||
 		data[2] != binaryVersion || data[3] != byte(numFlags) || data[4] != byte(numSchemes) {
-		return badEncoding("a pam.Cohort encoding of version 1, " + strconv.Itoa(cohortBinarySize) + " bytes long")
+		return badHeader("pam.Cohort", cohortBinarySize, version(data, cohortMagic))
 	}
 	r := binReader{data[5:]}
 	var v Cohort
@@ -104,7 +131,9 @@ func (c *Cohort) UnmarshalBinary(data []byte) error {
 	for i := range v.flagged {
 		v.flagged[i] = r.i64()
 	}
-	v.mean, v.m2, v.lo, v.hi = r.f64(), r.f64(), r.f64(), r.f64()
+	v.sum = uint128{r.u64(), r.u64()}
+	v.sumSq = uint192{r.u64(), r.u64(), r.u64()}
+	v.lo, v.hi = r.f64(), r.f64()
 	for s := range v.levels {
 		for l := range v.levels[s] {
 			v.levels[s][l] = r.i64()
@@ -146,7 +175,7 @@ func (c *Cohort) check() error {
 		}
 	}
 	if c.accepted == 0 {
-		if c.mean != 0 || c.m2 != 0 || c.lo != 0 || c.hi != 0 {
+		if c.sum != (uint128{}) || c.sumSq != (uint192{}) || c.lo != 0 || c.hi != 0 {
 			return &FieldError{Err: ErrInconsistent, Detail: "no statistics without accepted results"}
 		}
 		return nil
@@ -154,10 +183,26 @@ func (c *Cohort) check() error {
 	if !(c.lo >= 0 && c.lo <= c.hi && c.hi <= 100) {
 		return badEncoding("a minimum and maximum score in [0, 100]")
 	}
-	if !(c.mean >= 0 && c.mean <= 100) || !(c.m2 >= 0) || math.IsInf(c.m2, 0) {
-		return badEncoding("a mean in [0, 100] and a finite, non-negative sum of squared deviations")
+	// Every held score q lies between the units of the minimum and the maximum, so
+	// n·min ≤ Σq ≤ n·max, min·Σq ≤ Σq² ≤ max·Σq, and (Σq)² ≤ n·Σq² (Cauchy–Schwarz).
+	n, lo, hi := big.NewInt(c.accepted), new(big.Int).SetUint64(scoreUnits(c.lo)), new(big.Int).SetUint64(scoreUnits(c.hi))
+	s, s2 := c.sum.big(), c.sumSq.big()
+	if s.Cmp(new(big.Int).Mul(n, lo)) < 0 || s.Cmp(new(big.Int).Mul(n, hi)) > 0 {
+		return &FieldError{Err: ErrInconsistent, Detail: "a sum of scores between the count times the minimum and times the maximum"}
+	}
+	if s2.Cmp(new(big.Int).Mul(lo, s)) < 0 || s2.Cmp(new(big.Int).Mul(hi, s)) > 0 ||
+		new(big.Int).Mul(s, s).Cmp(new(big.Int).Mul(n, s2)) > 0 {
+		return &FieldError{Err: ErrInconsistent, Detail: "a sum of squared scores that the sum, count and range allow"}
 	}
 	return nil
+}
+
+// version returns the version byte of an encoding with the given magic, or 0.
+func version(data []byte, magic [2]byte) byte {
+	if len(data) < 3 || data[0] != magic[0] || data[1] != magic[1] {
+		return 0
+	}
+	return data[2]
 }
 
 // MarshalBinary encodes the Gains' whole state, its window and scheme included (see the
@@ -176,19 +221,20 @@ func (g *Gains) MarshalBinary() ([]byte, error) {
 	for _, n := range g.excluded {
 		w.i64(n)
 	}
-	w.f64(g.mean)
-	w.f64(g.m2)
+	w.i64(g.sum)
+	w.u64(g.sumSq[0])
+	w.u64(g.sumSq[1])
 	return w.b, nil
 }
 
 // UnmarshalBinary restores a Gains encoded by MarshalBinary, replacing g's state. It refuses,
 // leaving g unchanged, an encoding of another type, version or length, an invalid window or
-// scheme, negative counts, counts above 2⁵³ or counts that do not add up, and a mean change
-// outside [−100, 100] or a sum of squared deviations that is negative or not finite.
+// scheme, negative counts, counts above 2⁵³ or counts that do not add up, and sums of
+// changes that the count of eligible pairs does not allow.
 func (g *Gains) UnmarshalBinary(data []byte) error {
 	if len(data) != gainsBinarySize || data[0] != gainsMagic[0] || data[1] != gainsMagic[1] ||
 		data[2] != binaryVersion || data[3] != byte(numExclusions) {
-		return badEncoding("a pam.Gains encoding of version 1, " + strconv.Itoa(gainsBinarySize) + " bytes long")
+		return badHeader("pam.Gains", gainsBinarySize, version(data, gainsMagic))
 	}
 	r := binReader{data[4:]}
 	var v Gains
@@ -197,7 +243,8 @@ func (g *Gains) UnmarshalBinary(data []byte) error {
 	for i := range v.excluded {
 		v.excluded[i] = r.i64()
 	}
-	v.mean, v.m2 = r.f64(), r.f64()
+	v.sum = r.i64()
+	v.sumSq = uint128{r.u64(), r.u64()}
 	switch {
 	case scheme == 0 && (minM != 0 || maxM != 0):
 		return &FieldError{Err: ErrInconsistent, Detail: "the zero window with the zero scheme (the defaults)"}
@@ -247,13 +294,21 @@ func (g *Gains) check() error {
 		return &FieldError{Err: ErrInconsistent, Detail: "eligible and excluded pairs that add up to the pairs"}
 	}
 	if g.eligible == 0 {
-		if g.mean != 0 || g.m2 != 0 {
+		if g.sum != 0 || g.sumSq != (uint128{}) {
 			return &FieldError{Err: ErrInconsistent, Detail: "no statistics without eligible pairs"}
 		}
 		return nil
 	}
-	if !(g.mean >= -100 && g.mean <= 100) || !(g.m2 >= 0) || math.IsInf(g.m2, 0) {
-		return badEncoding("a mean change in [-100, 100] and a finite, non-negative sum of squared deviations")
+	// Each change d is a whole number of tenths in [−1000, 1000], so |Σd| ≤ 1000n,
+	// |Σd| ≤ Σd² ≤ 10⁶·n, Σd² has the parity of Σd (d² ≡ d mod 2), and (Σd)² ≤ n·Σd².
+	n, s, s2 := big.NewInt(g.eligible), big.NewInt(g.sum), g.sumSq.big()
+	abs := new(big.Int).Abs(s)
+	if abs.Cmp(new(big.Int).Mul(n, big.NewInt(1000))) > 0 {
+		return badEncoding("a mean change in [-100, 100] points")
+	}
+	if s2.Cmp(abs) < 0 || s2.Cmp(new(big.Int).Mul(n, big.NewInt(1_000_000))) > 0 ||
+		s2.Bit(0) != abs.Bit(0) || new(big.Int).Mul(s, s).Cmp(new(big.Int).Mul(n, s2)) > 0 {
+		return &FieldError{Err: ErrInconsistent, Detail: "a sum of squared changes that the sum and count allow"}
 	}
 	return nil
 }

@@ -90,13 +90,15 @@ func TestGainsBinaryRoundTrip(t *testing.T) {
 }
 
 // le builds an encoding from its documented layout (see binary.go): a header, then 8-byte
-// little-endian fields, each given as an int64 or a float64.
+// little-endian fields, each given as an int64, a uint64 or a float64.
 func le(header []byte, fields ...any) []byte {
 	b := bytes.Clone(header)
 	for _, f := range fields {
 		switch v := f.(type) {
 		case int:
 			b = binary.LittleEndian.AppendUint64(b, uint64(int64(v)))
+		case uint64:
+			b = binary.LittleEndian.AppendUint64(b, v)
 		case float64:
 			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
 		}
@@ -106,11 +108,15 @@ func le(header []byte, fields ...any) []byte {
 
 func TestCohortBinaryLayout(t *testing.T) {
 	// By hand: two accepted results scoring 40 and 60 (Level 1 under both schemes, and Level 3
-	// under both) and one unscored result flagged too-few-answered. Welford: mean 50, M₂ = 200.
-	want := le([]byte{'P', 'C', 1, 4, 2},
+	// under both) and one unscored result flagged too-few-answered. In units of 2⁻⁵⁷ points the
+	// scores sum to (40 + 60)·2⁵⁷ = 100·2⁵⁷ < 2⁶⁴, all in the low word; their squares to
+	// (1600 + 3600)·2¹¹⁴ = 5200·2⁵⁰ in the second word.
+	want := le([]byte{'P', 'C', 2, 4, 2},
 		3, 2, 2, 0, // results, scored, accepted, invalid
 		0, 0, 0, 1, // flagged: extreme-line, all-same, too-many-not-applicable, too-few-answered
-		50.0, 200.0, 40.0, 60.0, // mean, M₂, min, max
+		uint64(100)<<57, uint64(0), // sum of scores
+		uint64(0), uint64(5200)<<50, uint64(0), // sum of squared scores
+		40.0, 60.0, // min, max
 		1, 0, 1, 0, // Hibbard 2005 levels
 		1, 0, 1, 0) // Insignia 2024 levels
 	var c Cohort
@@ -126,6 +132,7 @@ func TestCohortBinaryLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := back.Summary()
+	// Mean 50 and sample variance ((40 − 50)² + (60 − 50)²)/1 = 200, both exact.
 	if s.Results != 3 || *s.Mean != 50 || *s.SD != math.Sqrt(200) || s.Flagged[TooFewAnswered] != 1 {
 		t.Errorf("decoded summary %+v", s)
 	}
@@ -134,12 +141,13 @@ func TestCohortBinaryLayout(t *testing.T) {
 func TestGainsBinaryLayout(t *testing.T) {
 	// By hand: with the zero value's defaults, one eligible pair gaining 3.0 points (50.0 to
 	// 53.0) and one excluded for its follow-up 14 months after baseline (outside-window, the
-	// fourth reason). Mean change 3, M₂ 0.
-	want := le([]byte{'P', 'G', 1, 7},
+	// fourth reason). Sum of changes 30 tenths, of their squares 900.
+	want := le([]byte{'P', 'G', 2, 7},
 		0, 0, 0, // window and scheme: the defaults
 		2, 1, 1, 0, // pairs, eligible, achieved, excellent
 		0, 0, 0, 1, 0, 0, 0, // excluded by reason
-		3.0, 0.0) // mean change, M₂
+		30,                     // sum of changes in tenths
+		uint64(900), uint64(0)) // sum of their squares
 	var g Gains
 	g.Add(scoredResult(50, "2025-01-15"), scoredResult(53, "2025-08-15"))
 	g.Add(scoredResult(50, "2025-01-15"), scoredResult(53, "2026-03-15"))
@@ -160,13 +168,18 @@ func TestBinaryRejects(t *testing.T) {
 		switch x := v.(type) {
 		case int:
 			f = binary.LittleEndian.AppendUint64(nil, uint64(int64(x)))
+		case uint64:
+			f = binary.LittleEndian.AppendUint64(nil, x)
 		case float64:
 			f = binary.LittleEndian.AppendUint64(nil, math.Float64bits(x))
 		}
 		copy(b[5+8*i:], f)
 		return b
 	}
-	const meanField = 4 + numFlags
+	// The cohort holds one score of 40: 40·2⁵⁷ units, squared 1600·2¹¹⁴ = 1600·2⁵⁰ in the
+	// second word.
+	const sumField = 4 + numFlags
+	const minField = sumField + 5
 	var g Gains
 	g.Add(scoredResult(50, "2025-01-15"), scoredResult(53, "2025-08-15"))
 	goodGains, _ := g.MarshalBinary()
@@ -184,17 +197,22 @@ func TestBinaryRejects(t *testing.T) {
 		{"empty", false, nil, ErrOutOfRange},
 		{"truncated", false, good[:len(good)-1], ErrOutOfRange},
 		{"gains bytes as a cohort", false, goodGains, ErrOutOfRange},
-		{"unknown version", false, append([]byte{'P', 'C', 2}, good[3:]...), ErrOutOfRange},
+		{"unknown version", false, append([]byte{'P', 'C', 3}, good[3:]...), ErrOutOfRange},
+		{"version 1", false, append([]byte{'P', 'C', 1}, good[3:]...), ErrOutOfRange},
 		{"negative results", false, at(0, -1), ErrOutOfRange},
 		{"results beyond 2^53", false, at(0, 1<<53+1), ErrOutOfRange},
 		{"more scored than results", false, at(1, 2), ErrInconsistent},
 		{"flag counted beyond the results", false, at(4, 2), ErrInconsistent},
-		{"mean not a number", false, at(meanField, math.NaN()), ErrOutOfRange},
-		{"negative M2", false, at(meanField+1, -1.0), ErrOutOfRange},
-		{"infinite M2", false, at(meanField+1, math.Inf(1)), ErrOutOfRange},
-		{"minimum above maximum", false, at(meanField+2, 50.0), ErrOutOfRange},
-		{"levels not summing to accepted", false, at(meanField+4, 0), ErrInconsistent},
-		{"levels overflowing", false, at(meanField+4, math.MaxInt64), ErrInconsistent},
+		{"sum below the minimum", false, at(sumField, uint64(39)<<57), ErrInconsistent},
+		{"sum above the maximum", false, at(sumField+1, uint64(1)), ErrInconsistent},
+		{"sum of squares too small", false, at(sumField+3, uint64(1599)<<50), ErrInconsistent},
+		{"sum of squares too large", false, at(sumField+4, uint64(1)), ErrInconsistent},
+		{"sums without accepted results", false, at(2, 0), ErrInconsistent},
+		{"minimum not a number", false, at(minField, math.NaN()), ErrOutOfRange},
+		{"minimum above maximum", false, at(minField, 50.0), ErrOutOfRange},
+		{"maximum above 100", false, at(minField+1, 100.5), ErrOutOfRange},
+		{"levels not summing to accepted", false, at(minField+2, 0), ErrInconsistent},
+		{"levels overflowing", false, at(minField+2, math.MaxInt64), ErrInconsistent},
 		{"cohort bytes as gains", true, good, ErrOutOfRange},
 		{"gains truncated", true, goodGains[:10], ErrOutOfRange},
 		{"unknown scheme", true, gainsAt(2, 9), ErrOutOfRange},
@@ -202,6 +220,12 @@ func TestBinaryRejects(t *testing.T) {
 		{"achieved beyond eligible", true, gainsAt(5, 2), ErrInconsistent},
 		{"exclusions not adding up", true, gainsAt(7, 1), ErrInconsistent},
 		{"exclusions overflowing", true, gainsAt(8, math.MaxInt64), ErrInconsistent},
+		// The Gains holds one change of 30 tenths: sum 30, sum of squares 900.
+		{"mean change beyond 100 points", true, gainsAt(14, 1001), ErrOutOfRange},
+		{"sum of squares too small", true, gainsAt(15, 898), ErrInconsistent},
+		{"sum of squares of the wrong parity", true, gainsAt(15, 901), ErrInconsistent},
+		{"sum of squares beyond the range", true, gainsAt(16, 1), ErrInconsistent},
+		{"gains version 1", true, append([]byte{'P', 'G', 1}, goodGains[3:]...), ErrOutOfRange},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var err error

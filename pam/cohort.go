@@ -2,6 +2,7 @@ package pam
 
 import (
 	"math"
+	"math/bits"
 
 	"github.com/peopleandcommunities/engage/internal/dist"
 )
@@ -21,17 +22,20 @@ type Interval struct {
 // A Cohort accumulates results: how many were added, scored and accepted, how many carry
 // each flag, the mean and standard deviation of the accepted scores, and the accepted results'
 // levels under every level scheme. Its state is a fixed-size value with no pointers; the zero
-// value is an empty cohort. Cohorts built on different workers combine with Merge as if every
-// result had been added to one, so a national dataset can be split across the workers of any
-// map-reduce engine. A Cohort is not safe for concurrent use: give each worker its own.
+// value is an empty cohort. Cohorts built on different workers combine with Merge into
+// exactly the state one cohort given every result would have, bit for bit, whatever the order
+// of the results and the grouping of the merges: every count is a whole number, and the
+// scores are summed exactly as whole numbers of 2⁻⁵⁷ points (see Add). A national dataset can
+// therefore be split across the workers of any map-reduce engine without changing a digit of
+// the summary. A Cohort is not safe for concurrent use: give each worker its own.
 type Cohort struct {
 	results  int64
 	scored   int64
 	accepted int64
 	invalid  int64
 	flagged  [numFlags]int64
-	mean     float64 // running mean of the accepted unrounded scores
-	m2       float64 // running sum of squared deviations from the mean
+	sum      uint128 // of the accepted unrounded scores, in units of 2⁻⁵⁷ points
+	sumSq    uint192 // of their squares, in units of 2⁻¹¹⁴ square points
 	lo, hi   float64
 	levels   [numSchemes][4]int64
 }
@@ -42,9 +46,10 @@ type Cohort struct {
 // reported score under each scheme. A result claiming a score that is not a number in
 // [0, 100] is counted as Invalid and enters nothing else.
 //
-// The running mean and sum of squared deviations follow Welford (Technometrics 1962;4:419–420):
-//
-//	n ← n + 1,  δ = x − mean,  mean ← mean + δ/n,  M₂ ← M₂ + δ·(x − mean)
+// The cohort keeps the exact sum of the accepted scores and of their squares, each score
+// taken as a whole number of units of 2⁻⁵⁷ points: every score of 1/32 or more enters exactly,
+// a lower one within 2⁻⁵⁸ ≈ 3.5e-18 points. Summary derives the mean and variance from those
+// sums with one rounding each.
 func (c *Cohort) Add(r Result) {
 	if r.Scored && !(r.Unrounded >= 0 && r.Unrounded <= 100 && r.Score >= 0 && r.Score <= 100) {
 		c.invalid++
@@ -67,9 +72,9 @@ func (c *Cohort) Add(r Result) {
 	} else {
 		c.lo, c.hi = min(c.lo, x), max(c.hi, x)
 	}
-	d := x - c.mean
-	c.mean += d / float64(c.accepted)
-	c.m2 += d * (x - c.mean)
+	q := scoreUnits(x)
+	c.sum.add(q)
+	c.sumSq.addWide(bits.Mul64(q, q))
 	t := roundTenths(r.Score)
 	for s := range numSchemes {
 		c.levels[s][LevelScheme(s+1).levelTenths(t)-1]++
@@ -86,15 +91,9 @@ func trailingZeros(x uint8) int {
 	return n
 }
 
-// Merge adds every result of other to c, as if each had been added to c directly; other is
-// unchanged. Means and sums of squared deviations combine by the pairwise formulas of Chan,
-// Golub and LeVeque (Updating formulae and a pairwise algorithm for computing sample variances,
-// Stanford CS report STAN-CS-79-773, 1979):
-//
-//	n = nₐ + n_b,  δ = mean_b − meanₐ,  mean = meanₐ + δ·n_b/n,  M₂ = M₂ₐ + M₂_b + δ²·nₐ·n_b/n
-//
-// Counts merge exactly; the mean and standard deviation agree with a single accumulator to
-// within floating-point rounding (about 1e-12 of the values), whatever the order of merging.
+// Merge adds every result of other to c, giving exactly the state c would have had if each
+// had been added to c directly; other is unchanged. Counts and exact sums add, and the range
+// combines by minimum and maximum, so merging is associative and commutative bit for bit.
 func (c *Cohort) Merge(other *Cohort) {
 	if other == nil {
 		return
@@ -114,16 +113,13 @@ func (c *Cohort) Merge(other *Cohort) {
 	switch {
 	case o.accepted == 0:
 	case c.accepted == 0:
-		c.accepted, c.mean, c.m2, c.lo, c.hi = o.accepted, o.mean, o.m2, o.lo, o.hi
+		c.lo, c.hi = o.lo, o.hi
 	default:
-		na, nb := float64(c.accepted), float64(o.accepted)
-		n := na + nb
-		d := o.mean - c.mean
-		c.mean += d * nb / n
-		c.m2 += o.m2 + d*d*na*nb/n
-		c.accepted += o.accepted
 		c.lo, c.hi = min(c.lo, o.lo), max(c.hi, o.hi)
 	}
+	c.accepted += o.accepted
+	c.sum.merge(o.sum)
+	c.sumSq.merge(o.sumSq)
 }
 
 // CohortSummary reports a Cohort.
@@ -140,7 +136,8 @@ type CohortSummary struct {
 	Invalid int64 `json:"invalid"`
 	// Flagged is the number of results raising each flag; a result may raise several.
 	Flagged map[Flag]int64 `json:"flagged"`
-	// Mean is the mean unrounded score of the accepted results; nil when there are none.
+	// Mean is the mean unrounded score of the accepted results, correctly rounded from their
+	// exact sum (see Cohort.Add); nil when there are none.
 	Mean *float64 `json:"mean,omitempty"`
 	// SD is the sample standard deviation (divisor n − 1) of the accepted scores; nil for
 	// fewer than two.
@@ -191,11 +188,13 @@ func (c *Cohort) Summary() CohortSummary {
 	if c.accepted == 0 {
 		return s
 	}
-	mean, lo, hi := c.mean, c.lo, c.hi
+	mean, variance := meanAndVariance(c.accepted, c.sum.big(), c.sumSq.big(), scoreScale)
+	lo, hi := c.lo, c.hi
+	mean = min(max(mean, lo), hi) // only a score below 1/32, held to 2⁻⁵⁸, could stray
 	s.Mean, s.Min, s.Max = &mean, &lo, &hi
 	if c.accepted >= 2 {
 		n := float64(c.accepted)
-		sd := math.Sqrt(max(c.m2, 0) / (n - 1))
+		sd := math.Sqrt(variance)
 		s.SD = &sd
 		if t, err := dist.TQuantile(1-(1-SummaryConfidence)/2, n-1); err == nil {
 			h := t * sd / math.Sqrt(n)

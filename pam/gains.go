@@ -2,6 +2,7 @@ package pam
 
 import (
 	"math"
+	"math/big"
 
 	"github.com/peopleandcommunities/engage/internal/enum"
 	"github.com/peopleandcommunities/engage/internal/field"
@@ -123,7 +124,8 @@ type Gains struct {
 	achieved  int64
 	excellent int64
 	excluded  [numExclusions]int64
-	mean, m2  float64 // of the eligible pairs' differences, in points
+	sum       int64   // of the eligible pairs' changes, in tenths of a point
+	sumSq     uint128 // of their squares, in hundredths of a square point
 }
 
 // NewGains returns an empty Gains with the given window and level scheme (used to find Level
@@ -189,10 +191,8 @@ func (g *Gains) Add(baseline, followUp Result) Exclusion {
 	if d >= excellentTenths {
 		g.excellent++
 	}
-	x := float64(d) / 10
-	delta := x - g.mean
-	g.mean += delta / float64(g.eligible)
-	g.m2 += delta * (x - g.mean)
+	g.sum += int64(d)
+	g.sumSq.add(uint64(int64(d) * int64(d)))
 	return NotExcluded
 }
 
@@ -201,8 +201,8 @@ func scored(r Result) bool { return r.Scored && r.Score >= 0 && r.Score <= 100 }
 
 // Merge adds every pair of other to g, as if each had been added to g directly; other is
 // unchanged. Both must have the same window and scheme (ErrIncomparable otherwise, and g is
-// unchanged). The mean change merges by the formulas of Chan, Golub and LeVeque 1979, as in
-// Cohort.Merge.
+// unchanged). The changes are whole numbers of tenths of a point, summed exactly, so merging
+// in any order and grouping gives the same state bit for bit, as for Cohort.Merge.
 func (g *Gains) Merge(other *Gains) error {
 	if other == nil {
 		return nil
@@ -220,18 +220,9 @@ func (g *Gains) Merge(other *Gains) error {
 	for i := range g.excluded {
 		g.excluded[i] += o.excluded[i]
 	}
-	switch {
-	case o.eligible == 0:
-	case g.eligible == 0:
-		g.eligible, g.mean, g.m2 = o.eligible, o.mean, o.m2
-	default:
-		na, nb := float64(g.eligible), float64(o.eligible)
-		n := na + nb
-		d := o.mean - g.mean
-		g.mean += d * nb / n
-		g.m2 += o.m2 + d*d*na*nb/n
-		g.eligible += o.eligible
-	}
+	g.eligible += o.eligible
+	g.sum += o.sum
+	g.sumSq.merge(o.sumSq)
 	return nil
 }
 
@@ -257,8 +248,9 @@ type GainsSummary struct {
 	// Interval is the Wilson score interval for Proportion at SummaryConfidence; nil when no
 	// pair is eligible.
 	Interval *Interval `json:"interval,omitempty"`
-	// MeanChange is the mean change in reported score over the eligible pairs, in points;
-	// nil when none is eligible.
+	// MeanChange is the mean change in reported score over the eligible pairs, in points,
+	// correctly rounded from the exact sum of the changes in tenths; nil when none is
+	// eligible.
 	MeanChange *float64 `json:"meanChange,omitempty"`
 	// SDChange is the sample standard deviation of the change; nil for fewer than two
 	// eligible pairs.
@@ -278,10 +270,10 @@ func (g *Gains) Summary() GainsSummary {
 	}
 	p := float64(g.achieved) / float64(g.eligible)
 	iv := wilson(g.achieved, g.eligible)
-	mean := g.mean
+	mean, variance := meanAndVariance(g.eligible, big.NewInt(g.sum), g.sumSq.big(), 10)
 	s.Proportion, s.Interval, s.MeanChange = &p, &iv, &mean
 	if g.eligible >= 2 {
-		sd := math.Sqrt(max(g.m2, 0) / float64(g.eligible-1))
+		sd := math.Sqrt(variance)
 		s.SDChange = &sd
 	}
 	return s
