@@ -281,7 +281,8 @@ func TestPropertyOrderFree(t *testing.T) {
 	})
 }
 
-// The scorecard validates against its schema and round-trips through JSON.
+// The scorecard validates against its schema and round-trips through JSON, and its sentences
+// name no catalogue ID and write no raw figure.
 func TestPropertyScorecardRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		sc := assess(t, genInput(t))
@@ -304,8 +305,10 @@ func TestPropertyScorecardRoundTrip(t *testing.T) {
 				t.Fatalf("principle %d's rule is not its status's", p.Number)
 			}
 		}
-		if sc.Text() == "" {
-			t.Fatal("no text")
+		for _, s := range sentences(&sc) {
+			if m := slugOrRaw.FindString(s); m != "" {
+				t.Fatalf("%q in %q", m, s)
+			}
 		}
 	})
 }
