@@ -93,7 +93,7 @@ func resultText(r indicator.Result, dp int, unit string) string {
 		return "not computed"
 	}
 	iv, _ := r.Estimate.At(0.95)
-	return inline(r.Estimate.Value, dp, unit) + " (" + ci(iv.Lower, iv.Upper, dp) + ")"
+	return inline(r.Estimate.Value, dp, unit) + " (" + ciIn(iv.Lower, iv.Upper, dp, unit) + ")"
 }
 
 // datasets computes the findings of every indicator dataset: the value for the place in each
@@ -248,7 +248,7 @@ func valueSentence(d *indicator.Dataset, r indicator.Result, iv indicator.Interv
 		if u != "%" {
 			u = ""
 		}
-		return in + "the share was " + num(r.Estimate.Value, dp) + u + " (" + ci(iv.Lower, iv.Upper, dp) + "): " + n + " of " + den + "."
+		return in + "the share was " + inline(r.Estimate.Value, dp, u) + " (" + ciIn(iv.Lower, iv.Upper, dp, u) + "): " + n + " of " + den + "."
 	case indicator.StatisticCrudeRate:
 		return in + "the rate was " + num(r.Estimate.Value, dp) + " " + unit(d) + " (" + ci(iv.Lower, iv.Upper, dp) + "): " + n + " among " + den + "."
 	}

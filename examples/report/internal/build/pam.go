@@ -265,8 +265,8 @@ func (bd *builder) pamGains(s *pamScores) {
 	if g.Proportion != nil && g.Interval != nil {
 		p, iv := *g.Proportion, *g.Interval
 		f.Headline = estimate("Eligible people gaining 3 points or more", 100*p, 100*iv.Lower, 100*iv.Upper, 1, "%")
-		sentence := "Of " + count(g.Eligible) + " eligible people, " + num(100*p, 1) + "% (" + ci(100*iv.Lower, 100*iv.Upper, 1) +
-			") gained 3 points or more within 6 to 12 months, and " + pct(float64(g.Excellent)/float64(g.Eligible)) + " gained 6 or more."
+		sentence := "Of " + count(g.Eligible) + " eligible people, " + f.Headline.Text +
+			" gained 3 points or more within 6 to 12 months, and " + pct(float64(g.Excellent)/float64(g.Eligible)) + " gained 6 or more."
 		f.Statements = append(f.Statements, sentence)
 		highlight = "Gains measure (CBE/NQF #2483): " + sentence
 	}

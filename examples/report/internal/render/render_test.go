@@ -98,10 +98,14 @@ func TestTextStructure(t *testing.T) {
 			t.Errorf("method %s not listed", m.ID)
 		}
 	}
-	// Prose lines keep within the width; table lines (under a rule of dashes) may not.
+	// Prose lines keep within the width; table lines (under a rule of dashes) may not. No
+	// line begins with a per cent sign torn from its figure.
 	lines := strings.Split(out, "\n")
 	inTable := false
 	for i, line := range lines {
+		if strings.HasPrefix(strings.TrimSpace(line), "%") {
+			t.Errorf("line %d begins with a per cent sign: %q", i+1, line)
+		}
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(trimmed, "Table: "):
@@ -188,6 +192,14 @@ func TestHTMLStructure(t *testing.T) {
 	}
 	if !strings.Contains(page, `<html lang="en-GB">`) || !strings.Contains(page, "<title>"+r.Title+"</title>") {
 		t.Error("the page has no language or title")
+	}
+	// In the sentences of lists, a figure and its per cent sign are joined by a no-break
+	// space, so that the browser never wraps the sign onto a line of its own.
+	if m := regexp.MustCompile(`<li>[^<]*\d %`).FindString(page); m != "" {
+		t.Errorf("a breakable space before a per cent sign: %q", m)
+	}
+	if !strings.Contains(page, "&nbsp;%") {
+		t.Error("no figure joined to its per cent sign")
 	}
 }
 

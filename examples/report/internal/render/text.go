@@ -187,7 +187,7 @@ func (t *textWriter) line(s string) {
 func (t *textWriter) blank() { t.line("") }
 
 // wrap writes s in lines of at most Width runes, the first starting with first and the rest
-// with rest.
+// with rest. A per cent sign stays on the line of the figure it follows ("86.2 %").
 func (t *textWriter) wrap(first, rest, s string) {
 	prefix := first
 	var cur strings.Builder
@@ -198,7 +198,7 @@ func (t *textWriter) wrap(first, rest, s string) {
 		cur.Reset()
 		n = 0
 	}
-	for _, word := range strings.Fields(s) {
+	for _, word := range unbroken(s) {
 		wl := utf8.RuneCountInString(word)
 		if n > 0 && utf8.RuneCountInString(prefix)+n+1+wl > Width {
 			flush()
@@ -213,6 +213,21 @@ func (t *textWriter) wrap(first, rest, s string) {
 	if n > 0 || prefix == first {
 		flush()
 	}
+}
+
+// unbroken splits s into the words that wrap may put on different lines: at spaces, but
+// never before a per cent sign.
+func unbroken(s string) []string {
+	fields := strings.Fields(s)
+	out := fields[:0]
+	for _, f := range fields {
+		if len(out) > 0 && strings.HasPrefix(f, "%") {
+			out[len(out)-1] += " " + f
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // table writes a table with a caption, its columns aligned: text left, numbers right.
