@@ -8,6 +8,7 @@ import (
 
 	"github.com/peopleandcommunities/engage/equality"
 	"github.com/peopleandcommunities/engage/indicator"
+	"github.com/peopleandcommunities/engage/internal/figure"
 	"github.com/peopleandcommunities/engage/measure"
 	"github.com/peopleandcommunities/engage/principle"
 )
@@ -735,7 +736,7 @@ func (a *run) measureResult(m measure.Measure) MeasureResult {
 // unfavourable findings.
 func measureStatus(r *MeasureResult, indicators int, fav, unfav []string) (Status, string) {
 	if len(r.Evidence) == 0 && len(r.Reported) == 0 {
-		reason := "It has no current observation, and none of its " + whole(indicators) + " indicators is reported"
+		reason := "It has no current observation, and none of its " + figure.Whole(indicators) + " indicators is reported"
 		if indicators == 1 {
 			reason = "It has no current observation, and its one indicator is not reported"
 		}
@@ -763,7 +764,7 @@ func measureStatus(r *MeasureResult, indicators int, fav, unfav []string) (Statu
 	case 1:
 		reason += "; its one finding judges it neither better nor worse"
 	default:
-		reason += "; its " + whole(len(r.Findings)) + " findings judge it neither better nor worse"
+		reason += "; its " + figure.Whole(len(r.Findings)) + " findings judge it neither better nor worse"
 	}
 	return Evidenced, reason + "."
 }
@@ -783,18 +784,18 @@ func principleStatus(ms []MeasureResult) (Status, string) {
 		case len(names) == 0:
 			continue
 		case len(names) == n && s == NoEvidence:
-			reason = "None of its " + whole(n) + " measures of success has current evidence."
+			reason = "None of its " + figure.Whole(n) + " measures of success has current evidence."
 		case len(names) == n && n == 2:
 			reason = "Both its measures of success " + statusPredicate(s, n) + "."
 		case len(names) == n:
-			reason = "All " + whole(n) + " of its measures of success " + statusPredicate(s, n) + "."
+			reason = "All " + figure.Whole(n) + " of its measures of success " + statusPredicate(s, n) + "."
 		default:
 			if reason == "" {
-				reason = "Of its " + whole(n) + " measures of success, "
+				reason = "Of its " + figure.Whole(n) + " measures of success, "
 			} else {
 				reason += "; "
 			}
-			reason += whole(len(names)) + " " + statusPredicate(s, len(names)) + " (" + listing(names) + ")"
+			reason += figure.Whole(len(names)) + " " + statusPredicate(s, len(names)) + " (" + listing(names) + ")"
 		}
 	}
 	if !strings.HasSuffix(reason, ".") {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/peopleandcommunities/engage/equality"
+	"github.com/peopleandcommunities/engage/internal/figure"
 	"github.com/peopleandcommunities/engage/measure"
 )
 
@@ -170,7 +171,7 @@ var (
 // activities …: 66.7 % (95 % CI 20.8 % to 93.9 %), significantly worse than the target of
 // 95.0 %."
 func shareText(f *Finding, numerator, denominator int, sh share) (text, label string) {
-	text = whole(numerator) + " of " + whole(denominator) + " " + sh.what + ": " + percentScale.valueText(f.Value, f.Limits)
+	text = figure.Whole(numerator) + " of " + figure.Whole(denominator) + " " + sh.what + ": " + percentScale.valueText(f.Value, f.Limits)
 	label = sh.brief
 	if f.Benchmark != nil {
 		target := verdictPhrase(f.Verdict) + " the target of " + percent(f.Benchmark.Value)
@@ -181,7 +182,7 @@ func shareText(f *Finding, numerator, denominator int, sh share) (text, label st
 }
 
 // ratioFig writes a representation ratio or one of its limits to two decimal places.
-func ratioFig(x float64) string { return fixed(x, 2) }
+func ratioFig(x float64) string { return figure.Fixed(x, 2) }
 
 // representationText says how participants counted by a dimension compare with the
 // community, naming each group significantly under-represented with its ratio ("Asian or
@@ -200,7 +201,7 @@ func representationText(dim, source string, activities int, rep *equality.Repres
 	}
 	text = "Participants counted by " + dimensionName(dim) + " (" + count(int(math.Round(rep.Participants)), "attendance", "attendances") +
 		" at " + count(activities, "activity", "activities") + ") against the community as counted in " + quoted(source) +
-		": index of dissimilarity " + fixed(rep.Dissimilarity, 3) + "; "
+		": index of dissimilarity " + figure.Fixed(rep.Dissimilarity, 3) + "; "
 	label = "Participants by " + dimensionName(dim)
 	if len(under) == 0 {
 		return text + "no group significantly under-represented.", label + ", no group significantly under-represented"
@@ -272,14 +273,14 @@ func (s *Scorecard) Text() string {
 	line("Period: ", period, ", as of ", dateText(s.AsOf), ".")
 	var ps []string
 	for _, c := range s.Summary.Principles {
-		ps = append(ps, whole(c.Count)+" "+strings.ToLower(c.Status.Label()))
+		ps = append(ps, figure.Whole(c.Count)+" "+strings.ToLower(c.Status.Label()))
 	}
 	line("Principles: ", strings.Join(ps, ", "), ".")
 	var cs []string
 	for _, c := range s.Summary.Indicators {
-		cs = append(cs, whole(c.Count)+" "+words(c.Coverage.String()))
+		cs = append(cs, figure.Whole(c.Count)+" "+words(c.Coverage.String()))
 	}
-	line("Indicators: ", strings.Join(cs, ", "), ". Key actions with current evidence: ", whole(s.Summary.Actions), " of 10.")
+	line("Indicators: ", strings.Join(cs, ", "), ". Key actions with current evidence: ", figure.Whole(s.Summary.Actions), " of 10.")
 	for i := range s.Principles {
 		p := &s.Principles[i]
 		line()
@@ -305,8 +306,8 @@ func (s *Scorecard) Text() string {
 				missing = append(missing, ind.Name)
 			}
 		}
-		line("  Indicators reported: ", whole(len(reported)), " of ", whole(len(p.Indicators)), listOrNone(reported))
-		line("  Not reported: ", whole(len(missing)), listOrNone(missing))
+		line("  Indicators reported: ", figure.Whole(len(reported)), " of ", figure.Whole(len(p.Indicators)), listOrNone(reported))
+		line("  Not reported: ", figure.Whole(len(missing)), listOrNone(missing))
 	}
 	line()
 	line("The ten key actions of the statutory guidance")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/peopleandcommunities/engage/equality"
 	"github.com/peopleandcommunities/engage/indicator"
+	"github.com/peopleandcommunities/engage/internal/figure"
 	"github.com/peopleandcommunities/engage/measure"
 )
 
@@ -14,38 +15,8 @@ import (
 // overview states. Nothing here changes a number or an ID the scorecard holds: the JSON keeps
 // them as they are, and only the sentences use these forms.
 
-// minus is the minus sign written before a negative figure (U+2212), so that a negative
-// number does not read as a hyphenated word.
-const minus = "−"
-
-// fixed writes x with dp decimal places, its whole part grouped in thousands with commas and
-// a minus sign for a negative figure; a figure that rounds to zero has no sign.
-func fixed(x float64, dp int) string {
-	s := strconv.FormatFloat(math.Abs(x), 'f', dp, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/3 + len(minus))
-	if x < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString(minus)
-	}
-	for i := range len(whole) {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(whole[i])
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
-// whole writes a count of things, grouped in thousands: "12,000".
-func whole(n int) string { return fixed(float64(n), 0) }
-
 // percent writes a fraction as a percentage to one decimal place: "66.7 %".
-func percent(x float64) string { return fixed(100*x, 1) + " %" }
+func percent(x float64) string { return figure.Fixed(100*x, 1) + " %" }
 
 // levelText writes a confidence level as a percentage with the decimals it needs: "95 %",
 // "99.8 %".
@@ -91,7 +62,7 @@ func count(n int, one, many string) string {
 	case 1:
 		return "1 " + one
 	}
-	return whole(n) + " " + many
+	return figure.Whole(n) + " " + many
 }
 
 // quoted writes a name from the catalogue in typographic quotes, so that a name with commas
@@ -270,9 +241,9 @@ type scale struct {
 
 // fig writes one figure: a limit or a benchmark on the value's scale.
 func (s scale) fig(x float64) string {
-	n := fixed(x*s.factor, s.dp)
-	if rest, ok := strings.CutPrefix(n, minus); ok {
-		return minus + s.prefix + rest + s.unit
+	n := figure.Fixed(x*s.factor, s.dp)
+	if rest, ok := strings.CutPrefix(n, figure.Minus); ok {
+		return figure.Minus + s.prefix + rest + s.unit
 	}
 	return s.prefix + n + s.unit
 }

@@ -167,14 +167,11 @@ func (bd *builder) apply(r *Report, sc *assessment.Scorecard) {
 				m.Judgements = append(m.Judgements, f.Text)
 			}
 			coverage := map[string]string{}
-			for _, id := range mr.Reported {
-				coverage[string(id)] = assessment.Reported.String()
-			}
-			for _, id := range mr.OutOfDate {
-				coverage[string(id)] = assessment.OutOfDate.String()
-			}
-			for _, id := range mr.Missing {
-				coverage[string(id)] = assessment.Missing.String()
+			for c, ids := range map[assessment.Coverage][]indicator.ID{
+				assessment.Reported: mr.Reported, assessment.OutOfDate: mr.OutOfDate, assessment.Missing: mr.Missing} {
+				for _, id := range ids {
+					coverage[string(id)] = c.String()
+				}
 			}
 			for x := range m.Indicators {
 				ind := &m.Indicators[x]

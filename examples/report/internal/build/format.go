@@ -1,41 +1,20 @@
 package build
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
+	"github.com/peopleandcommunities/engage/internal/figure"
 	"github.com/peopleandcommunities/engage/measure"
 )
 
-// minus is the minus sign the report writes (U+2212), so that negative numbers read as
-// numbers and not as hyphenated words.
-const minus = "−"
-
-// num writes x with dp decimal places, a minus sign for negatives and thousands grouped
-// with commas; −0 is written as 0.
-func num(x float64, dp int) string {
-	s := strconv.FormatFloat(math.Abs(x), 'f', dp, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if x < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString(minus)
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+// num writes x with dp decimal places, a minus sign (U+2212) for negatives and thousands
+// grouped with commas; −0 is written as 0 (figure.Fixed, the rule the assessment's sentences
+// follow too).
+func num(x float64, dp int) string { return figure.Fixed(x, dp) }
 
 // count writes a whole number with thousands grouped.
-func count[T ~int | ~int64](n T) string { return num(float64(n), 0) }
+func count[T ~int | ~int64](n T) string { return figure.Whole(n) }
 
 // pct writes a share (0–1) as a percentage with one decimal place, e.g. "42.1 %". As in the
 // assessment's sentences (see package assessment), a space separates a figure from the per

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/peopleandcommunities/engage/examples/report/internal/build"
+	"github.com/peopleandcommunities/engage/internal/figure"
 )
 
 // HTML writes the report as one self-contained HTML page: no scripts, fonts, images or style
@@ -18,16 +19,16 @@ import (
 func HTML(w io.Writer, r *build.Report) error {
 	charts := map[string]template.HTML{}
 	if c := r.Charts.ActivationLevels; c != nil {
-		charts["activationLevels"] = figure(levelsChart(c), c.Title, c.Description)
+		charts["activationLevels"] = svgFigure(levelsChart(c), c.Title, c.Description)
 	}
 	if c := r.Charts.ActivationGradient; c != nil {
-		charts["activationGradient"] = figure(gradientChart(c), c.Title, c.Description)
+		charts["activationGradient"] = svgFigure(gradientChart(c), c.Title, c.Description)
 	}
 	if c := r.Charts.SROIByYear; c != nil {
-		charts["sroiByYear"] = figure(yearsChart(c), c.Title, c.Description)
+		charts["sroiByYear"] = svgFigure(yearsChart(c), c.Title, c.Description)
 	}
 	if c := r.Charts.SROITornado; c != nil {
-		charts["sroiTornado"] = figure(tornadoChart(c), c.Title, c.Description)
+		charts["sroiTornado"] = svgFigure(tornadoChart(c), c.Title, c.Description)
 	}
 	// A finding that speaks to two principles is set out in full under the first and
 	// referred to under the second.
@@ -73,16 +74,16 @@ type findingView struct {
 	Charts  []template.HTML
 }
 
-// figure wraps an SVG chart in a figure with its caption. The SVG is built by this package
+// svgFigure wraps an SVG chart in a figure with its caption. The SVG is built by this package
 // with every piece of text escaped.
-func figure(svg, title, desc string) template.HTML {
+func svgFigure(svg, title, desc string) template.HTML {
 	return template.HTML(`<figure>` + svg + `<figcaption><strong>` + template.HTMLEscapeString(title) + `.</strong> ` +
 		template.HTMLEscapeString(desc) + `</figcaption></figure>`)
 }
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"numbers": findingNumbers,
-	"grouped": grouped,
+	"grouped": figure.Whole[int],
 	"reported": func(inds []build.IndicatorRef) string {
 		var names []string
 		for _, i := range inds {

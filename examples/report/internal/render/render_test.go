@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -48,20 +49,27 @@ func sampleReport(t testing.TB) *build.Report {
 // unfilled template.
 var artefacts = regexp.MustCompile(`\bNaN\b|\bInf\b|%!|<no value>|\{\{`)
 
+// rendered renders r with write and fails on any formatting artefact in the output.
+func rendered(t *testing.T, write func(io.Writer, *build.Report) error, r *build.Report) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if m := artefacts.FindString(out); m != "" {
+		t.Fatalf("the output holds %q", m)
+	}
+	return out
+}
+
 // TestTextStructure checks the text report without a golden file: the title, notice and
 // highlights first; the six principles in order, each with its measures and its numbered
 // findings, each finding with its tables and methods; the methods at the end; prose wrapped
 // within the width; tables aligned.
 func TestTextStructure(t *testing.T) {
 	r := sampleReport(t)
-	var buf bytes.Buffer
-	if err := render.Text(&buf, r); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.String()
-	if m := artefacts.FindString(out); m != "" {
-		t.Fatalf("the text holds %q", m)
-	}
+	out := rendered(t, render.Text, r)
 	pos := 0
 	expect := func(s string) {
 		t.Helper()
@@ -137,14 +145,7 @@ func TestTextStructure(t *testing.T) {
 // elsewhere.
 func TestHTMLStructure(t *testing.T) {
 	r := sampleReport(t)
-	var buf bytes.Buffer
-	if err := render.HTML(&buf, r); err != nil {
-		t.Fatal(err)
-	}
-	page := buf.String()
-	if m := artefacts.FindString(page); m != "" {
-		t.Fatalf("the page holds %q", m)
-	}
+	page := rendered(t, render.HTML, r)
 	count := func(s string) int { return strings.Count(page, s) }
 	if n := count("<h1"); n != 1 {
 		t.Errorf("%d h1 elements", n)

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/peopleandcommunities/engage/examples/report/internal/build"
+	"github.com/peopleandcommunities/engage/internal/figure"
 )
 
 // Width is the column at which the text report wraps its prose.
@@ -152,7 +153,7 @@ func Text(w io.Writer, r *build.Report) error {
 	t.blank()
 	s := r.Settings
 	settings := "Settings: intervals at " + strconv.FormatFloat(100*s.Confidence, 'f', -1, 64) + " %; slope index limits from " +
-		grouped(s.Repetitions) + " Monte Carlo repetitions, seed " + strconv.FormatUint(s.Seed, 10)
+		figure.Whole(s.Repetitions) + " Monte Carlo repetitions, seed " + strconv.FormatUint(s.Seed, 10)
 	if s.Calibration != "" {
 		settings += "; PAM calibration " + s.Calibration + ", levels " + s.LevelScheme
 	}
@@ -269,13 +270,4 @@ func (t *textWriter) table(indent string, tb build.Table) {
 		}
 		t.line(indent + strings.Join(cells, "  "))
 	}
-}
-
-// grouped writes a whole number with thousands separated by commas.
-func grouped(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
