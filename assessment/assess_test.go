@@ -624,6 +624,41 @@ func TestFictionalPlaceWording(t *testing.T) {
 	}
 }
 
+// TestWordingAreas: when the assessment is of every area, each finding on observations says
+// where its value is from, by the area's name when an observation gives one, else by its code.
+func TestWordingAreas(t *testing.T) {
+	in := fictionalPlace(t)
+	in.Area = ""
+	for i := range in.Observations {
+		if in.Observations[i].ID == "involvement-2024-25" {
+			in.Observations[i].AreaName = "Fictional Example ICB"
+		}
+	}
+	sc, err := assessment.Assess(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := map[string]bool{}
+	for _, p := range sc.Principles {
+		for _, m := range p.Measures {
+			for _, f := range m.Findings {
+				findings[f.Text] = true
+			}
+		}
+	}
+	for _, want := range []string{
+		// The name one observation of QYG gives serves every finding on QYG.
+		"Involvement in decisions in Fictional Example ICB, 2024/25: 86.0 % (95 % CI 83.7 % to 88.0 %), significantly worse than England at 90.0 %.",
+		"Patient Activation Measure (PAM) in Fictional Example ICB, 2024/25: 58.2 (95 % CI 57.1 to 59.3), significantly better than England at 56.0.",
+		"Participants counted by sex (60 attendances at 2 activities) against the community in Fictional Example ICB as counted in " +
+			"“Fictional population estimate built for tests”: index of dissimilarity 0.010; no group significantly under-represented.",
+	} {
+		if !findings[want] {
+			t.Errorf("no finding says %q", want)
+		}
+	}
+}
+
 // slugOrRaw matches what a reader should never meet in the scorecard's sentences: a figure
 // with five or more decimal places, a per cent sign glued to its figure, or a catalogue ID.
 var slugOrRaw = func() *regexp.Regexp {

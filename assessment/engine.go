@@ -528,7 +528,7 @@ func (a *run) diversity() {
 		}
 		f.Effect = f.Verdict.Effect()
 		j := judged{Finding: f}
-		j.Text, j.label = representationText(dim, prof.Source, pc.Activities, &rep)
+		j.Text, j.label = a.voice.representationText(dim, prof.Area, prof.Source, pc.Activities, &rep)
 		for i := range ev.Activities {
 			act := &ev.Activities[i]
 			if !a.upTo.Contains(act.Date) {

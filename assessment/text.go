@@ -147,8 +147,13 @@ func (v *voice) trendText(f *Finding, latest *measure.Observation) (text, label 
 		how = "no counts or confidence limits to test it with"
 	}
 	subject := v.subject(f, latest.Method.Statistic)
-	text = subject + ": " + trendPhrase(f.Verdict) + " from " + s.value(tr.First) + " (" + periodText(tr.From) + ") to " +
-		s.value(tr.Latest) + " (" + periodText(tr.To) + ") over " + count(tr.Points, "period", "periods") + " (" + how + ")."
+	change := "from " + s.value(tr.First) + " (" + periodText(tr.From) + ") to " + s.value(tr.Latest) + " (" + periodText(tr.To) +
+		") over " + count(tr.Points, "period", "periods")
+	if f.Verdict == VerdictNotTested {
+		text = subject + ": a change " + change + ", not tested (" + how + ")."
+	} else {
+		text = subject + ": " + trendPhrase(f.Verdict) + " " + change + " (" + how + ")."
+	}
 	label = subject + ", " + trendPhrase(f.Verdict) + " from " + periodText(tr.From) + " to " + periodText(tr.To)
 	return text, label
 }
@@ -185,10 +190,10 @@ func shareText(f *Finding, numerator, denominator int, sh share) (text, label st
 func ratioFig(x float64) string { return figure.Fixed(x, 2) }
 
 // representationText says how participants counted by a dimension compare with the
-// community, naming each group significantly under-represented with its ratio ("Asian or
+// community of area, naming each group significantly under-represented with its ratio ("Asian or
 // Asian British, ratio 0.72 (95 % CI 0.60 to 0.86)"), and labels the finding for the
 // measure's reason.
-func representationText(dim, source string, activities int, rep *equality.RepresentationResult) (text, label string) {
+func (v *voice) representationText(dim string, area measure.AreaCode, source string, activities int, rep *equality.RepresentationResult) (text, label string) {
 	var under, names []string
 	for _, g := range rep.Groups {
 		if g.Flag != equality.UnderRepresented {
@@ -200,7 +205,7 @@ func representationText(dim, source string, activities int, rep *equality.Repres
 			ciText(measure.Limits{Level: g.Interval.Level, Lower: g.Interval.Lower, Upper: g.Interval.Upper}, ratioFig)+")")
 	}
 	text = "Participants counted by " + dimensionName(dim) + " (" + count(int(math.Round(rep.Participants)), "attendance", "attendances") +
-		" at " + count(activities, "activity", "activities") + ") against the community as counted in " + quoted(source) +
+		" at " + count(activities, "activity", "activities") + ") against the community" + v.where(area) + " as counted in " + quoted(source) +
 		": index of dissimilarity " + figure.Fixed(rep.Dissimilarity, 3) + "; "
 	label = "Participants by " + dimensionName(dim)
 	if len(under) == 0 {

@@ -156,3 +156,26 @@ func BenchmarkScaleOf(b *testing.B) {
 		_ = s.valueText(o.Value, o.Limits)
 	}
 }
+
+// The sentences for comparisons that could not be tested say why, and a count is written as
+// a whole number with its thousands grouped.
+func TestUntestedSentences(t *testing.T) {
+	year := measure.Period{Label: "2024/25"}
+	o := measure.Observation{Indicator: "volunteer-hours", Period: year, Value: 12000,
+		Benchmark: &measure.Benchmark{Kind: measure.BenchmarkTarget, Value: 15000}, Method: measure.Method{Statistic: "count"}}
+	f := Finding{Kind: FindingTarget, Indicator: "volunteer-hours", Benchmark: o.Benchmark, Verdict: VerdictNotTested}
+	v := voice{area: "QYG"}
+	text, label := v.benchmarkText(&f, &o)
+	if want := "Numbers of volunteer hours, 2024/25: 12,000, not tested against the target of 15,000, for want of confidence limits."; text != want {
+		t.Errorf("benchmark text %q, want %q", text, want)
+	}
+	if want := "Numbers of volunteer hours, not tested against the target"; label != want {
+		t.Errorf("label %q, want %q", label, want)
+	}
+	f = Finding{Kind: FindingTrend, Indicator: "volunteer-hours", Verdict: VerdictNotTested, Trend: &measure.TrendResult{
+		Method: measure.TrendUntested, Points: 3, From: measure.Period{Label: "2022/23"}, To: year, First: 9500, Latest: 12000}}
+	text, _ = v.trendText(&f, &o)
+	if want := "Numbers of volunteer hours: a change from 9,500 (2022/23) to 12,000 (2024/25) over 3 periods, not tested (no counts or confidence limits to test it with)."; text != want {
+		t.Errorf("trend text %q, want %q", text, want)
+	}
+}
