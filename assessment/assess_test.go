@@ -3,6 +3,7 @@ package assessment_test
 import (
 	"encoding/json"
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -307,15 +308,17 @@ func TestFictionalPlace(t *testing.T) {
 		}
 	}
 
-	var excluded []string
+	// What was left out, in the order of the links; TestFictionalPlaceWording checks the
+	// reasons.
+	var excluded []assessment.Link
 	for _, e := range sc.Excluded {
-		excluded = append(excluded, e.Kind.String()+" "+e.ID+": "+e.Reason)
+		excluded = append(excluded, assessment.Link{Kind: e.Kind, ID: e.ID})
 	}
-	wantExcluded := []string{
-		"observation adult-carers-2024-25: not available by the as-of day",
-		"observation involvement-2025-q1: covers a time after the assessment period",
-		"observation phb-rate-2024-25: observes another area than the one assessed",
-		"activity autumn-event: dated after the as-of day",
+	wantExcluded := []assessment.Link{
+		{Kind: assessment.LinkObservation, ID: "adult-carers-2024-25"},
+		{Kind: assessment.LinkObservation, ID: "involvement-2025-q1"},
+		{Kind: assessment.LinkObservation, ID: "phb-rate-2024-25"},
+		{Kind: assessment.LinkActivity, ID: "autumn-event"},
 	}
 	if diff := cmp.Diff(wantExcluded, excluded); diff != "" {
 		t.Errorf("excluded (-want +got):\n%s", diff)
@@ -448,25 +451,40 @@ func TestAsOfEarlier(t *testing.T) {
 	}
 }
 
-func TestScorecardJSON(t *testing.T) {
-	sc, err := assessment.Assess(fictionalPlace(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+// fataler is what roundTrip needs of a *testing.T or a *rapid.T.
+type fataler interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
+// roundTrip marshals sc, checks the JSON against the scorecard schema, reads it back with
+// ParseScorecard, fails unless it gives the same scorecard, and returns the JSON and what was
+// read back.
+func roundTrip(t fataler, sc assessment.Scorecard) ([]byte, assessment.Scorecard) {
+	t.Helper()
 	data, err := json.Marshal(sc)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("marshal: %v", err)
 	}
 	if err := schemas.Validate(schemas.Scorecard, data); err != nil {
 		t.Fatalf("scorecard does not validate: %v", err)
 	}
 	back, err := assessment.ParseScorecard(data)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("ParseScorecard: %v", err)
 	}
 	if diff := cmp.Diff(sc, back, cmp.AllowUnexported(measure.Date{})); diff != "" {
-		t.Errorf("round trip (-want +got):\n%s", diff)
+		t.Fatalf("round trip (-want +got):\n%s", diff)
 	}
+	return data, back
+}
+
+func TestScorecardJSON(t *testing.T) {
+	sc, err := assessment.Assess(fictionalPlace(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, back := roundTrip(t, sc)
 	again, _ := json.Marshal(back)
 	if string(again) != string(data) {
 		t.Error("re-marshalled scorecard differs")
@@ -484,17 +502,207 @@ func TestScorecardText(t *testing.T) {
 	text := sc.Text()
 	for _, want := range []string{
 		"Fictional Example ICB (QYG): the six principles for engaging people and communities",
-		"Period 2024/25, as of 2025-07-31.",
+		"Period: 2024/25 (1 April 2024 to 31 March 2025), as of 31 July 2025.",
 		"Principles: 1 no current evidence, 2 concern, 2 partly evidenced, 1 evidenced.",
+		"Indicators: 10 reported, 2 out of date, 37 missing. Key actions with current evidence: 4 of 10.",
 		"Principle 1. Care and support is person-centred: personalised, coordinated, and empowering: CONCERN",
-		"experience-of-care/involvement-in-decisions in QYG, 2024/25: 0.86 (95% CI 0.837 to 0.88), significantly worse than England (0.9).",
-		"Lay involvement was in place at all four programme levels, as the framework asks.",
-		"[x] 9. Implement a workforce strategy",
-		"[ ] 2. Publicise and promote personal health budgets",
-		"- observation phb-rate-2024-25: observes another area than the one assessed",
+		"  Why: Of its 8 measures of success, 1 is a concern (“People's experiences of involvement in decisions,",
+		"    * Involvement in decisions, 2024/25: 86.0 % (95 % CI 83.7 % to 88.0 %), significantly worse than England at 90.0 %.",
+		"    * Lay involvement was in place at all four programme levels, as the framework asks.",
+		"  Indicators reported: 2 of 20: GP Patient Survey; Patient Activation Measure (PAM)\n",
+		"Accurate, up-to-date data on target groups held in public health datasets and Joint Strategic Needs Assessments (out of date);",
+		// Key action 1 is evidenced by the reported GP Patient Survey, which the catalogue
+		// links to it; action 9 by a training record that names it.
+		"[x] 1. Support patients, carers and representatives: GP Patient Survey\n",
+		"[x] 9. Implement a workforce strategy to support health and care professionals to involve people in their own health and care: Care and support planning training\n",
+		"[ ] 2. Publicise and promote personal health budgets\n",
+		"- Observation phb-rate-2024-25: describes E54000008, not QYG, the area assessed.\n",
+		"- Activity autumn-event (“Autumn event”): dated after the as-of day, 31 July 2025.\n",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q", want)
+		}
+	}
+}
+
+// TestFictionalPlaceWording checks the sentences of the fictional place's scorecard, word for
+// word, against the figures derived by hand in TestFictionalPlace, written by the house rule
+// of the package overview: percentages to one decimal place with a space before the sign on
+// every figure of an interval, p-values to three decimal places, names from the catalogue,
+// days written out.
+func TestFictionalPlaceWording(t *testing.T) {
+	sc, err := assessment.Assess(fictionalPlace(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := map[string]bool{}
+	reasons := map[measure.ID]string{}
+	for _, p := range sc.Principles {
+		for _, m := range p.Measures {
+			reasons[m.Measure] = m.Reason
+			for _, f := range m.Findings {
+				findings[f.Text] = true
+			}
+		}
+	}
+	for _, want := range []string{
+		// involvement-2024-25: 0.86 (0.837 to 0.880) against England's 0.90, worse. The area
+		// assessed, QYG, is not repeated; the part is named as the catalogue names it.
+		"Involvement in decisions, 2024/25: 86.0 % (95 % CI 83.7 % to 88.0 %), significantly worse than England at 90.0 %.",
+		// The trend: 900/1000 then 860/1000, X² = 7.576, p = 0.0059, written to three places.
+		"Involvement in decisions: worsened significantly from 90.0 % (2023/24) to 86.0 % (2024/25) over 2 periods (chi-squared test for trend, p = 0.006).",
+		// pam-2024-25: a mean score, one decimal place, no per cent sign.
+		"Patient Activation Measure (PAM), 2024/25: 58.2 (95 % CI 57.1 to 59.3), significantly better than England at 56.0.",
+		// gpps-care-plan-2024-25: a proportion given as a fraction (every figure in [0, 1]).
+		"GP Patient Survey, 2025: 62.0 % (95 % CI 60.0 % to 64.0 %), not significantly different from England at 61.0 %.",
+		// registration: the group is named, and its trend is a rise without judgement.
+		"Registrations of target groups onto general practice lists for deprivation quintile 1 (most deprived), 2024/25: 78.0 % (95 % CI 76.0 % to 80.0 %), significantly higher than England at 75.0 %.",
+		"Registrations of target groups onto general practice lists for deprivation quintile 1 (most deprived): rose significantly from 70.0 % (2023/24) to 78.0 % (2024/25) over 2 periods (comparing the 95 % confidence intervals of the first and latest periods).",
+		// Wilson 95 % for 2 of 3: 0.207660 to 0.938508 (TestFictionalPlaceFindings).
+		"2 of 3 activities that closed the feedback loop (asked, listened to, involved in using the insight, told what changed): 66.7 % (95 % CI 20.8 % to 93.9 %), significantly worse than the target of 95.0 %.",
+		"2 of 3 complete audit-trail records (participants by group, experience of engagement, what changed): 66.7 % (95 % CI 20.8 % to 93.9 %), not significantly different from the target of 50.0 %.",
+		// Wilson 95 % for 1 of 2: (2 + z² ∓ z·√(z² + 2)) / (2(2 + z²)) with z = 1.959964:
+		// (5.841459 ∓ 4.737345) / 11.682918 = 0.0945 to 0.9055.
+		"1 of 2 redesign activities that used co-production or experience-based co-design: 50.0 % (95 % CI 9.5 % to 90.5 %).",
+		"Lay involvement was in place at all four programme levels, as the framework asks.",
+		// 30 women and 30 men in two activities, against 51,000 and 49,000: the index of
+		// dissimilarity is ½(|0.50 − 0.51| + |0.50 − 0.49|) = 0.010, to three places.
+		"Participants counted by sex (60 attendances at 2 activities) against the community as counted in “Fictional population estimate built for tests”: index of dissimilarity 0.010; no group significantly under-represented.",
+	} {
+		if !findings[want] {
+			t.Errorf("no finding says %q", want)
+		}
+	}
+	for id, want := range map[measure.ID]string{
+		"experience-of-care": "2 unfavourable findings and no favourable one: Involvement in decisions, significantly worse than England; " +
+			"Involvement in decisions, worsened significantly from 2023/24 to 2024/25.",
+		"feedback-loop":     "1 unfavourable finding and no favourable one: Activities closing the feedback loop, significantly worse than the target of 95.0 %.",
+		"health-activation": "1 favourable finding and no unfavourable one: Patient Activation Measure (PAM), significantly better than England.",
+		"supported-to-attain-goals": "Current evidence: no observation of the measure itself, and 1 indicator reported (“GP Patient Survey”); " +
+			"its one finding judges it neither better nor worse.",
+		"vcse-positive-about-relationships": "Current evidence: no observation of the measure itself, and 1 indicator reported " +
+			"(“Partnership agreements with voluntary sector bodies and Healthwatch”); nothing to judge it against.",
+		// volunteer-hours-2022-23 is known but not current.
+		"volunteering-level-and-diversity": "It has no current observation, and none of its 2 indicators is reported; " +
+			"the evidence of “Numbers of volunteer hours” is out of date.",
+		"professionals-person-centred-skills": "It has no current observation, and its one indicator is not reported.",
+	} {
+		if reasons[id] != want {
+			t.Errorf("%s's reason:\n got %q\nwant %q", id, reasons[id], want)
+		}
+	}
+	wantPrinciples := []string{
+		"Of its 8 measures of success, 1 is a concern (“People's experiences of involvement in decisions, control and independence, wellbeing and confidence to manage, and feeling supported”); " +
+			"1 is good (“Improvement in people's health 'activation', especially among the least health literate groups”); " +
+			"2 are evidenced (“People feel supported to attain their own health and wellbeing goals, i.e. what matters to them” and “People's reported access to personalised care and support planning”); " +
+			"4 have no current evidence (“Improvement in health and wellbeing outcomes attributable to person-centred interventions”, “People's experience of care coordination, including discharge and transitions”, " +
+			"“Access to records and personal budgets” and “Care professionals' knowledge, confidence and skills in person-centred approaches”).",
+		"", // principle 2: not checked here
+		"Of its 3 measures of success, 2 are evidenced (“Improvement in health and wellbeing outcomes attributable to outreach interventions” and “Narrowing the gap on measures of access, outcomes, and experience”); " +
+			"1 has no current evidence (“Person-centred interventions accessed by the most deprived/excluded groups (e.g. care planning, support for self management, peer support)”).",
+		"", // principle 4: not checked here
+		"Both its measures of success are evidenced.",
+		"None of its 13 measures of success has current evidence.",
+	}
+	for i, want := range wantPrinciples {
+		if want != "" && sc.Principles[i].Reason != want {
+			t.Errorf("principle %d's reason:\n got %q\nwant %q", i+1, sc.Principles[i].Reason, want)
+		}
+	}
+	wantExcluded := []string{
+		"Observation adult-carers-2024-25: not available by the as-of day, 31 July 2025.",
+		"Observation involvement-2025-q1: begins after the assessment period, which ends on 31 March 2025.",
+		"Observation phb-rate-2024-25: describes E54000008, not QYG, the area assessed.",
+		"Activity autumn-event (“Autumn event”): dated after the as-of day, 31 July 2025.",
+	}
+	var excluded []string
+	for _, e := range sc.Excluded {
+		excluded = append(excluded, e.Text())
+	}
+	if diff := cmp.Diff(wantExcluded, excluded); diff != "" {
+		t.Errorf("left out (-want +got):\n%s", diff)
+	}
+}
+
+// TestWordingAreas: when the assessment is of every area, each finding on observations says
+// where its value is from, by the area's name when an observation gives one, else by its code.
+func TestWordingAreas(t *testing.T) {
+	in := fictionalPlace(t)
+	in.Area = ""
+	for i := range in.Observations {
+		if in.Observations[i].ID == "involvement-2024-25" {
+			in.Observations[i].AreaName = "Fictional Example ICB"
+		}
+	}
+	sc, err := assessment.Assess(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := map[string]bool{}
+	for _, p := range sc.Principles {
+		for _, m := range p.Measures {
+			for _, f := range m.Findings {
+				findings[f.Text] = true
+			}
+		}
+	}
+	for _, want := range []string{
+		// The name one observation of QYG gives serves every finding on QYG.
+		"Involvement in decisions in Fictional Example ICB, 2024/25: 86.0 % (95 % CI 83.7 % to 88.0 %), significantly worse than England at 90.0 %.",
+		"Patient Activation Measure (PAM) in Fictional Example ICB, 2024/25: 58.2 (95 % CI 57.1 to 59.3), significantly better than England at 56.0.",
+		"Participants counted by sex (60 attendances at 2 activities) against the community in Fictional Example ICB as counted in " +
+			"“Fictional population estimate built for tests”: index of dissimilarity 0.010; no group significantly under-represented.",
+	} {
+		if !findings[want] {
+			t.Errorf("no finding says %q", want)
+		}
+	}
+}
+
+// slugOrRaw matches what a reader should never meet in the scorecard's sentences: a figure
+// with five or more decimal places, a per cent sign glued to its figure, or a catalogue ID.
+var slugOrRaw = func() *regexp.Regexp {
+	var ids []string
+	for ind := range indicator.All() {
+		ids = append(ids, regexp.QuoteMeta(string(ind.ID)))
+	}
+	for m := range measure.All() {
+		ids = append(ids, regexp.QuoteMeta(string(m.ID)))
+	}
+	return regexp.MustCompile(`\d\.\d{5,}|\d%|\b(` + strings.Join(ids, "|") + `)\b`)
+}()
+
+// sentences lists every sentence of a scorecard a person reads.
+func sentences(sc *assessment.Scorecard) []string {
+	var out []string
+	for _, p := range sc.Principles {
+		out = append(out, p.Rule, p.Reason)
+		for _, m := range p.Measures {
+			out = append(out, m.Rule, m.Reason)
+			for _, f := range m.Findings {
+				out = append(out, f.Text)
+			}
+		}
+	}
+	for _, e := range sc.Excluded {
+		out = append(out, e.Text())
+	}
+	for _, a := range sc.Actions {
+		out = append(out, a.EvidenceNames()...)
+	}
+	return append(out, sc.Text())
+}
+
+// TestNoSlugsInSentences: the fictional place's sentences name the catalogue's measures and
+// indicators by their names, never by their IDs, and write no raw figures.
+func TestNoSlugsInSentences(t *testing.T) {
+	sc, err := assessment.Assess(fictionalPlace(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sentences(&sc) {
+		if m := slugOrRaw.FindString(s); m != "" {
+			t.Errorf("%q in %q", m, s)
 		}
 	}
 }

@@ -10,9 +10,8 @@ import (
 	"github.com/peopleandcommunities/engage/measure"
 )
 
-// BenchmarkAssess: the fictional place, a small system's year.
-func BenchmarkAssess(b *testing.B) {
-	in := fictionalPlace(b)
+// benchAssess times assessing in.
+func benchAssess(b *testing.B, in assessment.Input) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
@@ -21,6 +20,9 @@ func BenchmarkAssess(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAssess: the fictional place, a small system's year.
+func BenchmarkAssess(b *testing.B) { benchAssess(b, fictionalPlace(b)) }
 
 // BenchmarkAssessLarge: the fictional place with 1,000 activities and 2,000 observations (a
 // ten-year series for each of 200 practices), the scale of a large system's evidence.
@@ -48,34 +50,30 @@ func BenchmarkAssessLarge(b *testing.B) {
 			})
 		}
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		if _, err := assessment.Assess(in); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchAssess(b, in)
 }
 
-func BenchmarkScorecardText(b *testing.B) {
+// fictionalScorecard assesses the fictional place for a benchmark of what is done with its
+// scorecard, and starts the timer.
+func fictionalScorecard(b *testing.B) assessment.Scorecard {
 	sc, err := assessment.Assess(fictionalPlace(b))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	return sc
+}
+
+func BenchmarkScorecardText(b *testing.B) {
+	sc := fictionalScorecard(b)
 	for range b.N {
 		_ = sc.Text()
 	}
 }
 
 func BenchmarkScorecardJSON(b *testing.B) {
-	sc, err := assessment.Assess(fictionalPlace(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
+	sc := fictionalScorecard(b)
 	for range b.N {
 		if _, err := json.Marshal(sc); err != nil {
 			b.Fatal(err)

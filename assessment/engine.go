@@ -8,6 +8,7 @@ import (
 
 	"github.com/peopleandcommunities/engage/equality"
 	"github.com/peopleandcommunities/engage/indicator"
+	"github.com/peopleandcommunities/engage/internal/figure"
 	"github.com/peopleandcommunities/engage/measure"
 	"github.com/peopleandcommunities/engage/principle"
 )
@@ -84,9 +85,19 @@ type run struct {
 	stale   map[string][]Link
 	// actionLinks holds the current records that name each action.
 	actionLinks map[principle.Action][]Link
-	findings    []Finding
+	findings    []judged
 	computedRes Computed
 	excluded    []Exclusion
+	// voice writes the sentences.
+	voice voice
+}
+
+// judged is a finding with the label that names it in the reason of a measure's status,
+// and the latest observation of the series it rests on, if it rests on one.
+type judged struct {
+	Finding
+	label  string
+	latest *measure.Observation
 }
 
 func newRun(in *Input, level float64) *run {
@@ -95,7 +106,7 @@ func newRun(in *Input, level float64) *run {
 		upTo.End = in.AsOf
 	}
 	return &run{in: in, level: level, upTo: upTo, current: map[string][]Link{}, stale: map[string][]Link{},
-		actionLinks: map[principle.Action][]Link{}}
+		actionLinks: map[principle.Action][]Link{}, voice: voice{area: in.Area, names: map[measure.AreaCode]string{}}}
 }
 
 func measureKey(id measure.ID) string     { return "m:" + string(id) }
@@ -112,9 +123,6 @@ func obsLink(o *measure.Observation) Link {
 	return Link{Kind: LinkObservation, ID: o.ID, Title: o.Source}
 }
 
-// gapStatistics are the kinds of value that measure a gap between groups.
-var gapStatistics = []string{"gap", "slope-index-of-inequality", "relative-index-of-inequality"}
-
 // judgedBy returns the measures of success an observation of an indicator speaks to, and the
 // polarity that judges it. An indicator evidences measures that may differ in polarity and
 // in kind: target groups' registrations with general practice evidence "narrowing the gap"
@@ -125,7 +133,7 @@ var gapStatistics = []string{"gap", "slope-index-of-inequality", "relative-index
 // when they differ or when none is left (the value then speaks, without judgement, to all
 // of the indicator's measures).
 func judgedBy(ind indicator.Indicator, statistic string) ([]measure.ID, measure.Polarity) {
-	gap := slices.Contains(gapStatistics, statistic)
+	_, gap := gapNames[statistic]
 	var ids []measure.ID
 	var p measure.Polarity
 	for _, id := range ind.Measures {
@@ -184,14 +192,20 @@ func (a *run) observations() {
 		o := &obs[i]
 		switch {
 		case a.in.Area != "" && o.Area != a.in.Area:
-			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "observes another area than the one assessed"})
+			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "describes " + string(o.Area) + ", not " + string(a.in.Area) + ", the area assessed"})
 			continue
 		case o.Available().After(a.in.AsOf):
-			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "not available by the as-of day"})
+			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "not available by the as-of day, " + dateText(a.in.AsOf)})
 			continue
 		case o.Period.Start.After(a.in.Period.End):
-			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "covers a time after the assessment period"})
+			a.excluded = append(a.excluded, Exclusion{Link: obsLink(o), Reason: "begins after the assessment period, which ends on " + dateText(a.in.Period.End)})
 			continue
+		}
+		if n := o.AreaName; n != "" {
+			// The first name in alphabetical order, whatever the order of the observations.
+			if have, ok := a.voice.names[o.Area]; !ok || n < have {
+				a.voice.names[o.Area] = n
+			}
 		}
 		k := o.Series()
 		if _, ok := series[k]; !ok {
@@ -221,7 +235,7 @@ func (a *run) observations() {
 		if latest.Benchmark != nil {
 			f := benchmarkFinding(latest, p)
 			f.Measures = ms
-			a.findings = append(a.findings, f)
+			a.findings = append(a.findings, judged{Finding: f, latest: latest})
 		}
 		if len(idx) >= 2 {
 			points := make([]measure.Observation, len(idx))
@@ -232,12 +246,21 @@ func (a *run) observations() {
 			}
 			tr, err := measure.TrendOf(points, p, a.level)
 			if err != nil {
-				a.excluded = append(a.excluded, Exclusion{Link: obsLink(latest), Reason: "no trend: " + err.Error()})
+				a.excluded = append(a.excluded, Exclusion{Link: obsLink(latest), Reason: "no trend could be tested: " + err.Error()})
 				continue
 			}
 			f := trendFinding(latest, tr, links)
 			f.Measures = slices.Clone(ms)
-			a.findings = append(a.findings, f)
+			a.findings = append(a.findings, judged{Finding: f, latest: latest})
+		}
+	}
+	// The sentences are written once every area's name is known.
+	for i := range a.findings {
+		j := &a.findings[i]
+		if j.Kind == FindingTrend {
+			j.Text, j.label = a.voice.trendText(&j.Finding, j.latest)
+		} else {
+			j.Text, j.label = a.voice.benchmarkText(&j.Finding, j.latest)
 		}
 	}
 }
@@ -272,7 +295,6 @@ func benchmarkFinding(o *measure.Observation, p measure.Polarity) Finding {
 		}
 	}
 	f.Effect = f.Verdict.Effect()
-	f.Text = benchmarkText(&f, o)
 	return f
 }
 
@@ -316,7 +338,6 @@ func trendFinding(latest *measure.Observation, tr measure.TrendResult, links []L
 	f.Effect = f.Verdict.Effect()
 	slices.SortFunc(links, compareLinks)
 	f.Evidence = links
-	f.Text = trendText(&f, latest)
 	return f
 }
 
@@ -325,7 +346,7 @@ func (a *run) records() {
 	for _, it := range a.in.Evidence.Items() {
 		link := Link{Kind: linkKind(it.Kind), ID: it.ID, Title: it.Title}
 		if it.Start.After(a.in.AsOf) {
-			a.excluded = append(a.excluded, Exclusion{Link: link, Reason: "dated after the as-of day"})
+			a.excluded = append(a.excluded, Exclusion{Link: link, Reason: "dated after the as-of day, " + dateText(a.in.AsOf)})
 			continue
 		}
 		cur := it.Current(a.in.Period, a.in.AsOf)
@@ -375,19 +396,16 @@ func (a *run) computed() error {
 	}
 	t := a.in.Options.Targets
 	if sh := c.AuditTrail.Completeness; sh != nil {
-		a.findings = append(a.findings, a.shareFinding(sh, t.AuditTrail, "", "engagement-audit-trail",
-			"complete audit-trail records (participants by group, experience of engagement, what changed)",
-			inPeriod(func(*indicator.Activity) bool { return true })))
+		a.shareFinding(sh, t.AuditTrail, "", "engagement-audit-trail", auditTrailShare,
+			inPeriod(func(*indicator.Activity) bool { return true }))
 	}
 	if sh := c.FeedbackLoop.Closed; sh != nil {
-		a.findings = append(a.findings, a.shareFinding(sh, t.FeedbackLoop, "feedback-loop", "",
-			"activities that closed the feedback loop (asked, listened to, involved in using the insight, told what changed)",
-			inPeriod(func(*indicator.Activity) bool { return true })))
+		a.shareFinding(sh, t.FeedbackLoop, "feedback-loop", "", feedbackLoopShare,
+			inPeriod(func(*indicator.Activity) bool { return true }))
 	}
 	if sh := c.CoProduction.CoProduced; sh != nil {
-		a.findings = append(a.findings, a.shareFinding(sh, t.CoProduction, "", "co-production-in-redesign",
-			"redesign activities that used co-production or experience-based co-design",
-			inPeriod(func(x *indicator.Activity) bool { return x.Redesign })))
+		a.shareFinding(sh, t.CoProduction, "", "co-production-in-redesign", coProductionShare,
+			inPeriod(func(x *indicator.Activity) bool { return x.Redesign }))
 	}
 	if sh := c.SocialValue.UsingAct; sh != nil {
 		var links []Link
@@ -398,8 +416,7 @@ func (a *run) computed() error {
 			}
 		}
 		slices.SortFunc(links, compareLinks)
-		a.findings = append(a.findings, a.shareFinding(sh, t.SocialValue, "", "social-value-act-audit-trail",
-			"contract awards that considered social value under the Social Value Act 2012", links))
+		a.shareFinding(sh, t.SocialValue, "", "social-value-act-audit-trail", socialValueShare, links)
 	}
 	if lc := c.LayCoverage; lc.Covered > 0 {
 		f := Finding{Kind: FindingLevels, Indicator: "lay-involvement-at-all-levels", Measures: indicatorMeasures("lay-involvement-at-all-levels"),
@@ -410,34 +427,36 @@ func (a *run) computed() error {
 			}
 		}
 		slices.SortFunc(f.Evidence, compareLinks)
+		var label string
 		if lc.Covered == indicator.ProgrammeLevels {
 			f.Verdict = VerdictMet
 			f.Text = "Lay involvement was in place at all four programme levels, as the framework asks."
+			label = "Lay involvement in place at all four programme levels"
 		} else {
 			f.Verdict = VerdictNotMet
 			missing := make([]string, len(lc.Missing))
 			for i, m := range lc.Missing {
-				missing[i] = m.String()
+				missing[i] = words(m.String())
 			}
-			f.Text = "Lay involvement was in place at " + strconv.Itoa(lc.Covered) + " of the four programme levels; the framework asks for all four. Missing: " + strings.Join(missing, ", ") + "."
+			f.Text = "Lay involvement was in place at " + strconv.Itoa(lc.Covered) + " of the four programme levels; the framework asks for all four. Missing: " +
+				strings.Join(missing, "; ") + "."
+			label = "Lay involvement in place at only " + strconv.Itoa(lc.Covered) + " of the four programme levels"
 		}
 		f.Effect = f.Verdict.Effect()
-		a.findings = append(a.findings, f)
+		a.findings = append(a.findings, judged{Finding: f, label: label})
 	}
 	a.diversity()
 	return nil
 }
 
 // shareFinding reports a share computed from the records, judged against a target if any.
-func (a *run) shareFinding(sh *indicator.Share, target *float64, m measure.ID, ind indicator.ID, what string, links []Link) Finding {
+func (a *run) shareFinding(sh *indicator.Share, target *float64, m measure.ID, ind indicator.ID, what share, links []Link) {
 	ms := []measure.ID{m}
 	if ind != "" {
 		ms = indicatorMeasures(ind)
 	}
 	f := Finding{Kind: FindingShare, Measure: m, Measures: ms, Indicator: ind, Period: a.upTo, Value: sh.Value,
 		Limits: &measure.Limits{Level: sh.Level, Lower: sh.Lower, Upper: sh.Upper}, Evidence: links, Verdict: VerdictReported}
-	text := strconv.Itoa(sh.Numerator) + " of " + strconv.Itoa(sh.Denominator) + " " + what + ": " + pct(sh.Value) +
-		" (" + levelText(sh.Level) + " " + pct(sh.Lower) + " to " + pct(sh.Upper) + ")"
 	if target != nil {
 		f.Kind = FindingTarget
 		f.Benchmark = &measure.Benchmark{Kind: measure.BenchmarkTarget, Label: "target", Value: *target}
@@ -445,11 +464,11 @@ func (a *run) shareFinding(sh *indicator.Share, target *float64, m measure.ID, i
 		if err == nil {
 			f.Verdict = fromSignificance(s)
 		}
-		text += ", " + verdictPhrase(f.Verdict) + " the target of " + pct(*target)
 	}
 	f.Effect = f.Verdict.Effect()
-	f.Text = capitalise(text) + "."
-	return f
+	j := judged{Finding: f}
+	j.Text, j.label = shareText(&f, sh.Numerator, sh.Denominator, what)
+	a.findings = append(a.findings, j)
 }
 
 // diversity compares participants with the community, dimension by dimension.
@@ -470,10 +489,10 @@ func (a *run) diversity() {
 		}
 		switch {
 		case len(candidates) == 0:
-			note("participants were counted by " + dim + " but there is no community profile of " + dim + " for the area assessed")
+			note("no community profile by " + dimensionName(dim) + " for the area assessed to compare them with")
 			continue
 		case len(candidates) > 1:
-			note("several community profiles of " + dim + "; give the assessment an area to choose one")
+			note("several community profiles by " + dimensionName(dim) + "; give the assessment an area to choose one")
 			continue
 		}
 		prof := &ev.Community[candidates[0]]
@@ -496,7 +515,7 @@ func (a *run) diversity() {
 		}
 		rep, err := equality.Representation(groups, equality.RepresentationOptions{Confidence: a.level, CommunitySampled: prof.Sampled})
 		if err != nil {
-			note("no comparison of participants by " + dim + " with profile " + prof.ID + ": " + err.Error())
+			note("no comparison could be made with " + quoted(prof.Source) + ": " + err.Error())
 			continue
 		}
 		d := Diversity{Dimension: dim, Profile: prof.ID, Participants: pc, Representation: rep, Unmatched: unmatched}
@@ -504,34 +523,24 @@ func (a *run) diversity() {
 		f := Finding{Kind: FindingRepresentation, Indicator: "participant-diversity", Measures: indicatorMeasures("participant-diversity"),
 			Area: prof.Area, Period: a.upTo,
 			Value: rep.Dissimilarity, Verdict: VerdictInProportion}
-		var under []string
-		for _, g := range rep.Groups {
-			if g.Flag == equality.UnderRepresented {
-				under = append(under, g.Group+" (ratio "+num(g.Ratio)+", "+levelText(g.Interval.Level)+" "+num(g.Interval.Lower)+" to "+num(g.Interval.Upper)+")")
-			}
-		}
-		text := "Participants counted by " + dim + " (" + strconv.Itoa(int(rep.Participants)) + " attendances in " +
-			strconv.Itoa(pc.Activities) + " activities) against community profile " + prof.ID + ": index of dissimilarity " + num(rep.Dissimilarity) + "; "
-		if len(under) > 0 {
+		if slices.ContainsFunc(rep.Groups, func(g equality.GroupRepresentation) bool { return g.Flag == equality.UnderRepresented }) {
 			f.Verdict = VerdictUnderRepresented
-			text += "under-represented: " + strings.Join(under, "; ") + "."
-		} else {
-			text += "no group significantly under-represented."
 		}
 		f.Effect = f.Verdict.Effect()
-		f.Text = text
+		j := judged{Finding: f}
+		j.Text, j.label = a.voice.representationText(dim, prof.Area, prof.Source, pc.Activities, &rep)
 		for i := range ev.Activities {
 			act := &ev.Activities[i]
 			if !a.upTo.Contains(act.Date) {
 				continue
 			}
 			if slices.ContainsFunc(act.Participants.Groups, func(g indicator.ParticipantGroup) bool { return g.Dimension == dim }) {
-				f.Evidence = append(f.Evidence, Link{Kind: LinkActivity, ID: act.ID, Title: act.Title})
+				j.Evidence = append(j.Evidence, Link{Kind: LinkActivity, ID: act.ID, Title: act.Title})
 			}
 		}
-		f.Evidence = append(f.Evidence, Link{Kind: LinkCommunityProfile, ID: prof.ID, Title: prof.Source})
-		slices.SortFunc(f.Evidence, compareLinks)
-		a.findings = append(a.findings, f)
+		j.Evidence = append(j.Evidence, Link{Kind: LinkCommunityProfile, ID: prof.ID, Title: prof.Source})
+		slices.SortFunc(j.Evidence, compareLinks)
+		a.findings = append(a.findings, j)
 	}
 }
 
@@ -608,7 +617,7 @@ func (a *run) indicatorResult(id indicator.ID) IndicatorResult {
 }
 
 func (a *run) scorecard() Scorecard {
-	slices.SortStableFunc(a.findings, compareFindings)
+	slices.SortStableFunc(a.findings, func(x, y judged) int { return compareFindings(x.Finding, y.Finding) })
 	for i := range a.findings {
 		if a.findings[i].Evidence == nil {
 			a.findings[i].Evidence = []Link{}
@@ -704,51 +713,50 @@ func (a *run) measureResult(m measure.Measure) MeasureResult {
 			r.Missing = append(r.Missing, ind.ID)
 		}
 	}
-	for _, f := range a.findings {
-		if slices.Contains(f.Measures, m.ID) {
-			r.Findings = append(r.Findings, f)
+	var fav, unfav []string
+	for i := range a.findings {
+		j := &a.findings[i]
+		if !slices.Contains(j.Measures, m.ID) {
+			continue
+		}
+		r.Findings = append(r.Findings, j.Finding)
+		switch j.Effect {
+		case Favourable:
+			fav = append(fav, j.label)
+		case Unfavourable:
+			unfav = append(unfav, j.label)
 		}
 	}
-	r.Status, r.Reason = measureStatus(&r, len(inds))
+	r.Status, r.Reason = measureStatus(&r, len(inds), fav, unfav)
 	r.Rule = MeasureRule(r.Status)
 	return r
 }
 
-// measureStatus applies the measure rules.
-func measureStatus(r *MeasureResult, indicators int) (Status, string) {
+// measureStatus applies the measure rules; fav and unfav label the favourable and
+// unfavourable findings.
+func measureStatus(r *MeasureResult, indicators int, fav, unfav []string) (Status, string) {
 	if len(r.Evidence) == 0 && len(r.Reported) == 0 {
-		reason := "It has no current observation, and none of its " + strconv.Itoa(indicators) + " indicators is reported"
+		reason := "It has no current observation, and none of its " + figure.Whole(indicators) + " indicators is reported"
 		if indicators == 1 {
 			reason = "It has no current observation, and its one indicator is not reported"
 		}
 		if len(r.OutOfDate) > 0 {
-			reason += " (" + strconv.Itoa(len(r.OutOfDate)) + " out of date: " + joinIDs(r.OutOfDate) + ")"
+			reason += "; the evidence of " + quotedIndicators(r.OutOfDate) + " is out of date"
 		}
 		return NoEvidence, reason + "."
 	}
-	var fav, unfav []string
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		switch f.Effect {
-		case Favourable:
-			fav = append(fav, findingLabel(f))
-		case Unfavourable:
-			unfav = append(unfav, findingLabel(f))
-		}
-	}
 	switch {
 	case len(unfav) > 0 && len(fav) == 0:
-		return Concern, count(len(unfav), "unfavourable finding") + ": " + strings.Join(unfav, "; ") + "; no favourable finding."
+		return Concern, findingsReason(fav, unfav)
 	case len(unfav) > 0:
-		return Mixed, count(len(fav), "favourable finding") + ": " + strings.Join(fav, "; ") + "; " +
-			count(len(unfav), "unfavourable finding") + ": " + strings.Join(unfav, "; ") + "."
+		return Mixed, findingsReason(fav, unfav)
 	case len(fav) > 0:
-		return Good, count(len(fav), "favourable finding") + ": " + strings.Join(fav, "; ") + "; no unfavourable finding."
+		return Good, findingsReason(fav, unfav)
 	}
-	reason := "Current evidence: " + count(len(r.Evidence), "observation") + " of the measure and " +
-		count(len(r.Reported), "indicator") + " reported"
+	reason := "Current evidence: " + count(len(r.Evidence), "observation", "observations") + " of the measure itself, and " +
+		count(len(r.Reported), "indicator", "indicators") + " reported"
 	if len(r.Reported) > 0 {
-		reason += " (" + joinIDs(r.Reported) + ")"
+		reason += " (" + quotedIndicators(r.Reported) + ")"
 	}
 	switch len(r.Findings) {
 	case 0:
@@ -756,25 +764,43 @@ func measureStatus(r *MeasureResult, indicators int) (Status, string) {
 	case 1:
 		reason += "; its one finding judges it neither better nor worse"
 	default:
-		reason += "; its " + strconv.Itoa(len(r.Findings)) + " findings judge it neither better nor worse"
+		reason += "; its " + figure.Whole(len(r.Findings)) + " findings judge it neither better nor worse"
 	}
 	return Evidenced, reason + "."
 }
 
-// principleStatus applies the principle rules to its measures.
+// principleStatus applies the principle rules to its measures. The reason names the
+// measures of each status by their names in the catalogue, unless all share one status.
 func principleStatus(ms []MeasureResult) (Status, string) {
 	byStatus := map[Status][]string{}
 	for _, m := range ms {
-		byStatus[m.Status] = append(byStatus[m.Status], string(m.Measure))
+		byStatus[m.Status] = append(byStatus[m.Status], quoted(m.Name))
 	}
 	n := len(ms)
-	var parts []string
+	var reason string
 	for _, s := range []Status{Concern, Mixed, Good, Evidenced, NoEvidence} {
-		if ids := byStatus[s]; len(ids) > 0 {
-			parts = append(parts, strconv.Itoa(len(ids))+" "+strings.ToLower(s.Label())+" ("+strings.Join(ids, ", ")+")")
+		names := byStatus[s]
+		switch {
+		case len(names) == 0:
+			continue
+		case len(names) == n && s == NoEvidence:
+			reason = "None of its " + figure.Whole(n) + " measures of success has current evidence."
+		case len(names) == n && n == 2:
+			reason = "Both its measures of success " + statusPredicate(s, n) + "."
+		case len(names) == n:
+			reason = "All " + figure.Whole(n) + " of its measures of success " + statusPredicate(s, n) + "."
+		default:
+			if reason == "" {
+				reason = "Of its " + figure.Whole(n) + " measures of success, "
+			} else {
+				reason += "; "
+			}
+			reason += figure.Whole(len(names)) + " " + statusPredicate(s, len(names)) + " (" + listing(names) + ")"
 		}
 	}
-	reason := "Of its " + strconv.Itoa(n) + " measures of success: " + strings.Join(parts, "; ") + "."
+	if !strings.HasSuffix(reason, ".") {
+		reason += "."
+	}
 	switch {
 	case len(byStatus[NoEvidence]) == n:
 		return NoEvidence, reason
@@ -788,40 +814,4 @@ func principleStatus(ms []MeasureResult) (Status, string) {
 		return Good, reason
 	}
 	return Evidenced, reason
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-func joinIDs(ids []indicator.ID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
-}
-
-// findingLabel names a finding briefly: "gp-patient-survey in QYG: worse (benchmark)".
-func findingLabel(f *Finding) string {
-	var b strings.Builder
-	switch {
-	case f.Indicator != "":
-		b.WriteString(string(f.Indicator))
-	case f.Part != "":
-		b.WriteString(string(f.Measure) + "/" + f.Part)
-	default:
-		b.WriteString(string(f.Measure))
-	}
-	if f.Area != "" {
-		b.WriteString(" in " + string(f.Area))
-	}
-	if f.Group != nil {
-		b.WriteString(" for " + f.Group.String())
-	}
-	b.WriteString(": " + f.Verdict.String() + " (" + f.Kind.String() + ")")
-	return b.String()
 }

@@ -55,14 +55,14 @@ func ExampleAssess() {
 	// Output:
 	// Principle 1: concern
 	//   experience-of-care: concern
-	//     experience-of-care/involvement-in-decisions in QYG, 2024/25: 0.86 (95% CI 0.837 to 0.88), significantly worse than England (0.9).
+	//     Involvement in decisions, 2024/25: 86.0 % (95 % CI 83.7 % to 88.0 %), significantly worse than England at 90.0 %.
 	// Principle 2: concern
 	//   experience-of-care: concern
-	//     experience-of-care/involvement-in-decisions in QYG, 2024/25: 0.86 (95% CI 0.837 to 0.88), significantly worse than England (0.9).
+	//     Involvement in decisions, 2024/25: 86.0 % (95 % CI 83.7 % to 88.0 %), significantly worse than England at 90.0 %.
 	//   groups-report-partnership: concern
-	//     Lay involvement was in place at 2 of the four programme levels; the framework asks for all four. Missing: governance, planning-and-steering-groups.
+	//     Lay involvement was in place at 2 of the four programme levels; the framework asks for all four. Missing: governance; planning and steering groups.
 	//   lay-leaders-make-a-difference: concern
-	//     Lay involvement was in place at 2 of the four programme levels; the framework asks for all four. Missing: governance, planning-and-steering-groups.
+	//     Lay involvement was in place at 2 of the four programme levels; the framework asks for all four. Missing: governance; planning and steering groups.
 }
 
 // The rules are fixed sentences a board can read.

@@ -74,7 +74,7 @@ type PrincipleResult struct {
 	Number    int                 `json:"number"`
 	Title     string              `json:"title"`
 	// Status is the verdict; Rule states the rule that produced it and Reason applies it
-	// to this principle's measures.
+	// to this principle's measures, naming them as the catalogue does.
 	Status Status `json:"status"`
 	Rule   string `json:"rule"`
 	Reason string `json:"reason"`
@@ -92,7 +92,8 @@ type MeasureResult struct {
 	Measure  measure.ID       `json:"measure"`
 	Name     string           `json:"name"`
 	Polarity measure.Polarity `json:"polarity"`
-	// Status is the verdict; Rule states the rule that produced it and Reason applies it.
+	// Status is the verdict; Rule states the rule that produced it and Reason applies it,
+	// naming the findings it rests on and the indicators by their names.
 	Status Status `json:"status"`
 	Rule   string `json:"rule"`
 	Reason string `json:"reason"`
@@ -147,7 +148,9 @@ type Finding struct {
 	// Verdict is what the finding shows and Effect which way it counts.
 	Verdict Verdict `json:"verdict"`
 	Effect  Effect  `json:"effect"`
-	// Text says it in a sentence.
+	// Text says it in a sentence, by the house rule of the package overview: "Involvement
+	// in decisions, 2024/25: 86.0 % (95 % CI 83.7 % to 88.0 %), significantly worse than
+	// England at 90.0 %."
 	Text string `json:"text"`
 	// Evidence lists the observations or records the finding rests on.
 	Evidence []Link `json:"evidence"`
@@ -207,7 +210,8 @@ type Diversity struct {
 // make, with the reason.
 type Exclusion struct {
 	Link
-	// Reason says why, e.g. "observes another area".
+	// Reason says why, e.g. "not available by the as-of day, 31 July 2025"; Text makes it a
+	// sentence that names the observation or record.
 	Reason string `json:"reason"`
 }
 

@@ -167,14 +167,11 @@ func (bd *builder) apply(r *Report, sc *assessment.Scorecard) {
 				m.Judgements = append(m.Judgements, f.Text)
 			}
 			coverage := map[string]string{}
-			for _, id := range mr.Reported {
-				coverage[string(id)] = assessment.Reported.String()
-			}
-			for _, id := range mr.OutOfDate {
-				coverage[string(id)] = assessment.OutOfDate.String()
-			}
-			for _, id := range mr.Missing {
-				coverage[string(id)] = assessment.Missing.String()
+			for c, ids := range map[assessment.Coverage][]indicator.ID{
+				assessment.Reported: mr.Reported, assessment.OutOfDate: mr.OutOfDate, assessment.Missing: mr.Missing} {
+				for _, id := range ids {
+					coverage[string(id)] = c.String()
+				}
 			}
 			for x := range m.Indicators {
 				ind := &m.Indicators[x]
@@ -188,21 +185,15 @@ func (bd *builder) apply(r *Report, sc *assessment.Scorecard) {
 	as := &Assessment{Period: sc.Period.Label, Start: sc.Period.Start.String(), End: sc.Period.End.String(), AsOf: sc.AsOf.String(),
 		Actions: []Action{}}
 	if as.Period == "" {
-		as.Period = sc.Period.String()
+		as.Period = day(sc.Period.Start) + " to " + day(sc.Period.End)
 	}
 	for _, a := range sc.Actions {
 		act := Action{Number: a.Number, Title: a.Title, Status: a.Status.String(), StatusLabel: a.Status.Label(), Evidence: []string{}}
-		for _, l := range a.Evidence {
-			t := l.Title
-			if t == "" || l.Kind == assessment.LinkObservation {
-				t = l.ID
-			}
-			act.Evidence = append(act.Evidence, t)
-		}
+		act.Evidence = append(act.Evidence, a.EvidenceNames()...)
 		as.Actions = append(as.Actions, act)
 	}
 	for _, e := range sc.Excluded {
-		as.Excluded = append(as.Excluded, e.ID+": "+e.Reason)
+		as.Excluded = append(as.Excluded, e.Text())
 	}
 	var parts []string
 	for _, p := range r.Principles {
@@ -210,7 +201,7 @@ func (bd *builder) apply(r *Report, sc *assessment.Scorecard) {
 			parts = append(parts, strconv.Itoa(p.Number)+" "+p.Name+": "+strings.ToLower(p.StatusLabel))
 		}
 	}
-	as.Summary = "As of " + as.AsOf + ", for " + as.Period + ": " + strings.Join(parts, "; ") + ". " +
+	as.Summary = "As of " + day(sc.AsOf) + ", for " + as.Period + ": " + strings.Join(parts, "; ") + ". " +
 		strconv.Itoa(sc.Summary.Actions) + " of the statutory guidance's 10 key actions have current evidence."
 	r.Assessment = as
 }

@@ -485,11 +485,54 @@ func TestAssessmentOnly(t *testing.T) {
 		}
 	}
 	for i, a := range sc.Actions {
-		want = append(want, verdict{a.Status.String(), a.Title})
-		got = append(got, verdict{r.Assessment.Actions[i].Status, r.Assessment.Actions[i].Title})
+		want = append(want, verdict{a.Status.String(), a.Title + ": " + strings.Join(a.EvidenceNames(), "; ")})
+		got = append(got, verdict{r.Assessment.Actions[i].Status, r.Assessment.Actions[i].Title + ": " + strings.Join(r.Assessment.Actions[i].Evidence, "; ")})
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("-assessment +report:\n%s", d)
+	}
+}
+
+// readerUnfriendly matches what a reader of the report should not meet in the assessment's
+// sentences: a catalogue ID, a figure with five or more decimal places, a per cent sign
+// glued to its figure, or a day written as YYYY-MM-DD.
+var readerUnfriendly = func() *regexp.Regexp {
+	var ids []string
+	for ind := range indicator.All() {
+		ids = append(ids, regexp.QuoteMeta(string(ind.ID)))
+	}
+	for m := range measure.All() {
+		ids = append(ids, regexp.QuoteMeta(string(m.ID)))
+	}
+	return regexp.MustCompile(`\d\.\d{5,}|\d%|\b\d{4}-\d{2}-\d{2}\b|\b(` + strings.Join(ids, "|") + `)\b`)
+}()
+
+// TestAssessmentWording: the sentences the report takes from the assessment (statuses'
+// reasons, judgements, the summary, the key actions' evidence and what was left out) name
+// measures and indicators as the catalogue names them and write figures and days for people.
+func TestAssessmentWording(t *testing.T) {
+	_, r := sampleFixture(t)
+	var texts []string
+	for _, p := range r.Principles {
+		texts = append(texts, p.Reason)
+		for _, m := range p.Measures {
+			texts = append(texts, m.Reason)
+			texts = append(texts, m.Judgements...)
+		}
+	}
+	texts = append(texts, r.Assessment.Summary)
+	texts = append(texts, r.Assessment.Excluded...)
+	for _, a := range r.Assessment.Actions {
+		texts = append(texts, a.Evidence...)
+	}
+	for _, s := range texts {
+		if m := readerUnfriendly.FindString(s); m != "" {
+			t.Errorf("%q in %q", m, s)
+		}
+	}
+	// The sample's assessment speaks as of 2026-09-30 for the year 2025/26.
+	if want := "As of 30 September 2026, for 2025/26: "; !strings.HasPrefix(r.Assessment.Summary, want) {
+		t.Errorf("summary %q, want it to begin %q", r.Assessment.Summary, want)
 	}
 }
 

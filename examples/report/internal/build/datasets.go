@@ -93,7 +93,7 @@ func resultText(r indicator.Result, dp int, unit string) string {
 		return "not computed"
 	}
 	iv, _ := r.Estimate.At(0.95)
-	return inline(r.Estimate.Value, dp, unit) + " (" + ci(iv.Lower, iv.Upper, dp) + ")"
+	return inline(r.Estimate.Value, dp, unit) + " (" + ciIn(iv.Lower, iv.Upper, dp, unit) + ")"
 }
 
 // datasets computes the findings of every indicator dataset: the value for the place in each
@@ -107,14 +107,7 @@ func (bd *builder) datasets() error {
 			// example, non-independent events whose age-band populations differ between
 			// areas): say so where the finding would be.
 			d := &bd.b.Indicators[i]
-			id := canonical(d.Indicator)
-			title := d.Title
-			if ind, err := indicator.Lookup(id); err == nil {
-				title = ind.Name
-			}
-			if title == "" {
-				title = "Indicator dataset " + strconv.Itoa(i+1)
-			}
+			id, title := bd.datasetName(i)
 			fid := string(id)
 			if fid == "" {
 				fid = "indicator-" + strconv.Itoa(i+1)
@@ -127,7 +120,10 @@ func (bd *builder) datasets() error {
 	return nil
 }
 
-func (bd *builder) dataset(i int, areas map[string]areaInfo) error {
+// datasetName returns the catalogue ID of dataset i's indicator ("" when the catalogue does
+// not know it) and the name to give it: the catalogue's, else the dataset's own title, else
+// its place in the bundle.
+func (bd *builder) datasetName(i int) (indicator.ID, string) {
 	d := &bd.b.Indicators[i]
 	id := canonical(d.Indicator)
 	name := d.Title
@@ -137,6 +133,12 @@ func (bd *builder) dataset(i int, areas map[string]areaInfo) error {
 	if name == "" {
 		name = "Indicator dataset " + strconv.Itoa(i+1)
 	}
+	return id, name
+}
+
+func (bd *builder) dataset(i int, areas map[string]areaInfo) error {
+	d := &bd.b.Indicators[i]
+	id, name := bd.datasetName(i)
 	src := field.Pointer("indicators", i)
 	dp := 1
 	pol := polarity(id)
@@ -248,7 +250,7 @@ func valueSentence(d *indicator.Dataset, r indicator.Result, iv indicator.Interv
 		if u != "%" {
 			u = ""
 		}
-		return in + "the share was " + num(r.Estimate.Value, dp) + u + " (" + ci(iv.Lower, iv.Upper, dp) + "): " + n + " of " + den + "."
+		return in + "the share was " + inline(r.Estimate.Value, dp, u) + " (" + ciIn(iv.Lower, iv.Upper, dp, u) + "): " + n + " of " + den + "."
 	case indicator.StatisticCrudeRate:
 		return in + "the rate was " + num(r.Estimate.Value, dp) + " " + unit(d) + " (" + ci(iv.Lower, iv.Upper, dp) + "): " + n + " among " + den + "."
 	}

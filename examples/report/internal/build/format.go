@@ -1,46 +1,38 @@
 package build
 
 import (
-	"math"
 	"strconv"
 	"strings"
+
+	"github.com/peopleandcommunities/engage/internal/figure"
+	"github.com/peopleandcommunities/engage/measure"
 )
 
-// minus is the minus sign the report writes (U+2212), so that negative numbers read as
-// numbers and not as hyphenated words.
-const minus = "−"
-
-// num writes x with dp decimal places, a minus sign for negatives and thousands grouped
-// with commas; −0 is written as 0.
-func num(x float64, dp int) string {
-	s := strconv.FormatFloat(math.Abs(x), 'f', dp, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if x < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString(minus)
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+// num writes x with dp decimal places, a minus sign (U+2212) for negatives and thousands
+// grouped with commas; −0 is written as 0 (figure.Fixed, the rule the assessment's sentences
+// follow too).
+func num(x float64, dp int) string { return figure.Fixed(x, dp) }
 
 // count writes a whole number with thousands grouped.
-func count[T ~int | ~int64](n T) string { return num(float64(n), 0) }
+func count[T ~int | ~int64](n T) string { return figure.Whole(n) }
 
-// pct writes a share (0–1) as a percentage with one decimal place, e.g. "42.1%".
-func pct(share float64) string { return num(100*share, 1) + "%" }
+// pct writes a share (0–1) as a percentage with one decimal place, e.g. "42.1 %". As in the
+// assessment's sentences (see package assessment), a space separates a figure from the per
+// cent sign, and the sign goes with every figure, the limits of an interval included; a unit
+// in words ("points", "per 100,000") is written once, after the value.
+func pct(share float64) string { return num(100*share, 1) + " %" }
 
 // ci writes a 95 % interval, e.g. "95 % CI 4.1 to 8.3".
-func ci(lower, upper float64, dp int) string {
-	return "95 % CI " + num(lower, dp) + " to " + num(upper, dp)
+func ci(lower, upper float64, dp int) string { return ciIn(lower, upper, dp, "") }
+
+// ciIn writes a 95 % interval of a value with unit: the limits of a percentage carry the
+// sign, "95 % CI 50.3 % to 54.6 %"; those of other units are bare, as ci writes them.
+func ciIn(lower, upper float64, dp int, unit string) string {
+	sign := ""
+	if unit == "%" {
+		sign = " %"
+	}
+	return "95 % CI " + num(lower, dp) + sign + " to " + num(upper, dp) + sign
 }
 
 // withCI writes a value and its interval, e.g. "6.2 (95 % CI 4.1 to 8.3)".
@@ -54,12 +46,12 @@ func cell(v, lower, upper float64, dp int) string {
 	return num(v, dp) + " (" + num(lower, dp) + " to " + num(upper, dp) + ")"
 }
 
-// inline writes a value with its unit as a sentence would: "42.1%", "3.1 points",
+// inline writes a value with its unit as a sentence would: "42.1 %", "3.1 points",
 // "177.0 per 100,000".
 func inline(v float64, dp int, unit string) string {
 	switch unit {
 	case "%":
-		return num(v, dp) + "%"
+		return num(v, dp) + " %"
 	case "", "mean", "proportion", "ratio", "index (0–1)":
 		return num(v, dp)
 	case "points (0–100)":
@@ -71,7 +63,12 @@ func inline(v float64, dp int, unit string) string {
 // estimate builds an Estimate with its text, e.g. "3.1 points (95 % CI 2.7 to 3.5)".
 func estimate(label string, v, lower, upper float64, dp int, unit string) *Estimate {
 	return &Estimate{Label: label, Value: v, Lower: &lower, Upper: &upper, Level: 0.95, Unit: unit,
-		Text: inline(v, dp, unit) + " (" + ci(lower, upper, dp) + ")"}
+		Text: inline(v, dp, unit) + " (" + ciIn(lower, upper, dp, unit) + ")"}
+}
+
+// day writes a date for people, as the assessment's sentences do: "30 September 2026".
+func day(d measure.Date) string {
+	return strconv.Itoa(d.Day()) + " " + d.Month().String() + " " + strconv.Itoa(d.Year())
 }
 
 // editionName writes an IMD edition for people: "IMD 2019".

@@ -20,15 +20,20 @@ const (
 	gapMeasure        measure.ID   = "narrowing-the-gap"
 )
 
-// pamScores is what scoring the bundle's responses gives.
+// measurements name the two measurements of a respondent, [0] the baseline and [1] the
+// follow-up, as the report's tables and charts label them.
+var measurements = [2]string{"At referral", "At follow-up"}
+
+// pamScores is what scoring the bundle's responses gives. Arrays of two hold the baseline
+// ([0]) and the follow-up ([1]).
 type pamScores struct {
-	scheme         pam.LevelScheme
-	base, follow   pam.Cohort
-	baseQ, followQ [6]pam.Cohort       // by deprivation quintile, 1 … 5
-	change         indicator.MeanTally // paired change, both results accepted
-	changeQ        [6]indicator.MeanTally
-	gains          pam.Gains
-	calibration    string // the calibration's title, or its name
+	scheme      pam.LevelScheme
+	cohort      [2]pam.Cohort
+	byQuintile  [2][6]pam.Cohort    // by deprivation quintile, 1 … 5
+	change      indicator.MeanTally // paired change, both results accepted
+	changeQ     [6]indicator.MeanTally
+	gains       pam.Gains
+	calibration string // the calibration's title, or its name
 	// dates spans the days of the baseline and follow-up responses: [0] first and last
 	// baseline, [1] first and last follow-up.
 	dates           [2][2]pam.Date
@@ -71,25 +76,27 @@ func (bd *builder) score() (*pamScores, error) {
 		} else {
 			s.withoutQuintile++
 		}
-		rb, err := scorer.Score(r.Baseline)
-		if err != nil {
-			l.AddError(field.Pointer("pam", "respondents", i, "baseline"), err)
+		// The baseline, then the follow-up if there is one and the baseline scored.
+		var res [2]pam.Result
+		scored := 0
+		for k, resp := range [2]*pam.Response{&r.Baseline, r.FollowUp} {
+			if resp == nil {
+				break
+			}
+			rk, err := scorer.Score(*resp)
+			if err != nil {
+				l.AddError(field.Pointer("pam", "respondents", i, [2]string{"baseline", "followUp"}[k]), err)
+				break
+			}
+			s.cohort[k].Add(rk)
+			s.byQuintile[k][q].Add(rk)
+			s.span(k, resp.Date)
+			res[k], scored = rk, k+1
+		}
+		if scored < 2 {
 			continue
 		}
-		s.base.Add(rb)
-		s.baseQ[q].Add(rb)
-		s.span(0, r.Baseline.Date)
-		if r.FollowUp == nil {
-			continue
-		}
-		rf, err := scorer.Score(*r.FollowUp)
-		if err != nil {
-			l.AddError(field.Pointer("pam", "respondents", i, "followUp"), err)
-			continue
-		}
-		s.follow.Add(rf)
-		s.followQ[q].Add(rf)
-		s.span(1, r.FollowUp.Date)
+		rb, rf := res[0], res[1]
 		s.gains.Add(rb, rf)
 		if rb.Accepted && rf.Accepted {
 			d := rf.Unrounded - rb.Unrounded
@@ -166,8 +173,8 @@ func (bd *builder) pamCohort(s *pamScores) {
 		Scheme:      s.scheme.String(),
 	}
 	var level1 [2]float64
-	for i, c := range []*pam.Cohort{&s.base, &s.follow} {
-		label := [2]string{"At referral", "At follow-up"}[i]
+	for i := range s.cohort {
+		c, label := &s.cohort[i], measurements[i]
 		sum := c.Summary()
 		row := []string{label, count(sum.Results), count(sum.Accepted), "–", "–", "–", "–", "–"}
 		if n, mean, lo, hi, _, ok := meanOf(c); ok {
@@ -218,7 +225,7 @@ func (bd *builder) pamCohort(s *pamScores) {
 		f.Statements = append(f.Statements, sentence)
 		highlight = "Patient activation: " + sentence
 	}
-	sum := s.base.Summary()
+	sum := s.cohort[0].Summary()
 	if rej := sum.Scored - sum.Accepted; rej > 0 {
 		f.Statements = append(f.Statements, count(rej)+" baseline "+map[bool]string{true: "response was", false: "responses were"}[rej == 1]+
 			" flagged by the validity policy (such as an extreme line of identical answers) and left out of the means.")
@@ -265,8 +272,8 @@ func (bd *builder) pamGains(s *pamScores) {
 	if g.Proportion != nil && g.Interval != nil {
 		p, iv := *g.Proportion, *g.Interval
 		f.Headline = estimate("Eligible people gaining 3 points or more", 100*p, 100*iv.Lower, 100*iv.Upper, 1, "%")
-		sentence := "Of " + count(g.Eligible) + " eligible people, " + num(100*p, 1) + "% (" + ci(100*iv.Lower, 100*iv.Upper, 1) +
-			") gained 3 points or more within 6 to 12 months, and " + pct(float64(g.Excellent)/float64(g.Eligible)) + " gained 6 or more."
+		sentence := "Of " + count(g.Eligible) + " eligible people, " + f.Headline.Text +
+			" gained 3 points or more within 6 to 12 months, and " + pct(float64(g.Excellent)/float64(g.Eligible)) + " gained 6 or more."
 		f.Statements = append(f.Statements, sentence)
 		highlight = "Gains measure (CBE/NQF #2483): " + sentence
 	}
@@ -360,8 +367,8 @@ func (bd *builder) pamGap(s *pamScores) error {
 		if havePop {
 			row[1] = count(int64(pop[q]))
 		}
-		for i, c := range []*pam.Cohort{&s.baseQ[q], &s.followQ[q]} {
-			n, mean, lo, hi, _, ok := meanOf(c)
+		for i := range s.byQuintile {
+			n, mean, lo, hi, _, ok := meanOf(&s.byQuintile[i][q])
 			row[2+2*i] = count(n)
 			if ok {
 				row[3+2*i] = cell(mean, lo, hi, 1)
@@ -380,7 +387,8 @@ func (bd *builder) pamGap(s *pamScores) error {
 
 	// The most against the least deprived fifth.
 	var diffs [2]string
-	for i, cs := range [][6]pam.Cohort{s.baseQ, s.followQ} {
+	for i := range s.byQuintile {
+		cs := &s.byQuintile[i]
 		n1, m1, _, _, sd1, ok1 := meanOf(&cs[1])
 		n5, m5, _, _, sd5, ok5 := meanOf(&cs[5])
 		if !ok1 || !ok5 {
@@ -390,7 +398,7 @@ func (bd *builder) pamGap(s *pamScores) error {
 		if !ok {
 			continue
 		}
-		when := [2]string{"At referral", "At follow-up"}[i]
+		when := measurements[i]
 		switch {
 		case lo > 0:
 			diffs[i] = when + ", mean activation in the most deprived fifth was " + num(d, 1) + " points lower than in the least deprived fifth (" + ci(lo, hi, 1) + ")."
@@ -412,7 +420,8 @@ func (bd *builder) pamGap(s *pamScores) error {
 	}
 	var gaps [2]*equality.Gap
 	var siis [2]equality.SIIResult
-	for i, cs := range [][6]pam.Cohort{s.baseQ, s.followQ} {
+	for i := range s.byQuintile {
+		cs := &s.byQuintile[i]
 		groups := make([]equality.QuantileGroup, 0, 5)
 		var points []GradientPoint
 		for q := 1; q <= 5; q++ {
@@ -445,7 +454,7 @@ func (bd *builder) pamGap(s *pamScores) error {
 			cum += groups[k].Population
 		}
 		iv := res.SIILimits[0]
-		chart.Series = append(chart.Series, GradientSeries{Label: [2]string{"At referral", "At follow-up"}[i], Points: points,
+		chart.Series = append(chart.Series, GradientSeries{Label: measurements[i], Points: points,
 			Intercept: res.Intercept, SII: res.SII, SIILower: iv.Lower, SIIUpper: iv.Upper})
 		if g, err := equality.GapFromInterval(res.SII, iv, false); err == nil {
 			gaps[i] = &g

@@ -204,7 +204,7 @@ func (bd *builder) switching(f *Finding, m *sroi.Model, res sroi.Result, fm sroi
 
 func signedPercent(d decimal.Decimal) string {
 	x, _ := d.Float64()
-	return signed(100*x, 0) + "%"
+	return signed(100*x, 0) + " %"
 }
 
 // tornado evaluates the model with each uncertain assumption at the lowest and the highest

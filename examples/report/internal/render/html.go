@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/peopleandcommunities/engage/examples/report/internal/build"
+	"github.com/peopleandcommunities/engage/internal/figure"
 )
 
 // HTML writes the report as one self-contained HTML page: no scripts, fonts, images or style
@@ -18,16 +19,16 @@ import (
 func HTML(w io.Writer, r *build.Report) error {
 	charts := map[string]template.HTML{}
 	if c := r.Charts.ActivationLevels; c != nil {
-		charts["activationLevels"] = figure(levelsChart(c), c.Title, c.Description)
+		charts["activationLevels"] = svgFigure(levelsChart(c), c.Title, c.Description)
 	}
 	if c := r.Charts.ActivationGradient; c != nil {
-		charts["activationGradient"] = figure(gradientChart(c), c.Title, c.Description)
+		charts["activationGradient"] = svgFigure(gradientChart(c), c.Title, c.Description)
 	}
 	if c := r.Charts.SROIByYear; c != nil {
-		charts["sroiByYear"] = figure(yearsChart(c), c.Title, c.Description)
+		charts["sroiByYear"] = svgFigure(yearsChart(c), c.Title, c.Description)
 	}
 	if c := r.Charts.SROITornado; c != nil {
-		charts["sroiTornado"] = figure(tornadoChart(c), c.Title, c.Description)
+		charts["sroiTornado"] = svgFigure(tornadoChart(c), c.Title, c.Description)
 	}
 	// A finding that speaks to two principles is set out in full under the first and
 	// referred to under the second.
@@ -73,16 +74,16 @@ type findingView struct {
 	Charts  []template.HTML
 }
 
-// figure wraps an SVG chart in a figure with its caption. The SVG is built by this package
+// svgFigure wraps an SVG chart in a figure with its caption. The SVG is built by this package
 // with every piece of text escaped.
-func figure(svg, title, desc string) template.HTML {
+func svgFigure(svg, title, desc string) template.HTML {
 	return template.HTML(`<figure>` + svg + `<figcaption><strong>` + template.HTMLEscapeString(title) + `.</strong> ` +
 		template.HTMLEscapeString(desc) + `</figcaption></figure>`)
 }
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"numbers": findingNumbers,
-	"grouped": grouped,
+	"grouped": figure.Whole[int],
 	"reported": func(inds []build.IndicatorRef) string {
 		var names []string
 		for _, i := range inds {
@@ -95,7 +96,14 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"pct": func(x float64) string {
 		return strconv.FormatFloat(100*x, 'f', -1, 64)
 	},
+	"prose": prose,
 }).Parse(pageTemplate))
+
+// prose writes a sentence for the page, escaped, with a no-break space between a figure and
+// its per cent sign so that a line never starts with "%".
+func prose(s string) template.HTML {
+	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), " %", "&nbsp;%"))
+}
 
 const pageTemplate = `<!DOCTYPE html>
 <html lang="en-GB">
@@ -168,12 +176,12 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 <section aria-labelledby="highlights">
 <h2 id="highlights">Highlights</h2>
 <ul>
-{{range .R.Highlights}}<li>{{.}}</li>
+{{range .R.Highlights}}<li>{{prose .}}</li>
 {{end}}</ul>
 </section>
 {{with .R.Assessment}}<section aria-labelledby="assessment">
 <h2 id="assessment">Assessment</h2>
-<p>{{.Summary}}</p>
+<p>{{prose .Summary}}</p>
 <div class="table-wrap">
 <table>
 <caption>The principles' statuses, from the principle-by-principle assessment of the evidence (rules in each principle's section)</caption>
@@ -189,7 +197,7 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 <section id="principle-{{$p.Number}}" aria-labelledby="principle-{{$p.Number}}-title">
 <h2 id="principle-{{$p.Number}}-title">{{$p.Number}}. {{$p.Title}}</h2>
 <p>{{$p.Summary}}</p>
-{{if $p.StatusLabel}}<p class="verdict"><strong>Status: <span class="status status-{{$p.Status}}">{{$p.StatusLabel}}</span>.</strong> {{$p.Reason}}<br><span class="meta">Rule: {{$p.Rule}}</span></p>{{end}}
+{{if $p.StatusLabel}}<p class="verdict"><strong>Status: <span class="status status-{{$p.Status}}">{{$p.StatusLabel}}</span>.</strong> {{prose $p.Reason}}<br><span class="meta">Rule: {{$p.Rule}}</span></p>{{end}}
 <p class="coverage">{{$p.Coverage}}</p>
 <h3>Measures of success and the evidence for them</h3>
 <div class="table-wrap">
@@ -201,7 +209,7 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 <th scope="row">{{$m.Name}}</th>
 {{if $p.StatusLabel}}<td><span class="status status-{{$m.Status}}">{{$m.StatusLabel}}</span></td>{{end}}
 <td>{{reported $m.Indicators}}{{if $m.Findings}}; findings {{range $i, $id := $m.Findings}}{{if $i}}, {{end}}<a href="#finding-{{$p.Number}}-{{$id}}">{{index $num $id}}</a>{{end}}{{end}}{{if not (or $m.Findings $m.Judgements)}}<span class="no">None</span>{{end}}
-{{if $m.Judgements}}<ul class="judgements">{{range $m.Judgements}}<li>{{.}}</li>{{end}}</ul>{{end}}</td>
+{{if $m.Judgements}}<ul class="judgements">{{range $m.Judgements}}<li>{{prose .}}</li>{{end}}</ul>{{end}}</td>
 <td>{{range $i, $ind := $m.Indicators}}{{if not $ind.Reported}}{{$ind.Name}}{{if eq $ind.Coverage "out-of-date"}} (out of date){{end}}<br>{{end}}{{end}}</td>
 </tr>
 {{end}}</tbody>
@@ -211,10 +219,10 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 {{range $f := $p.Findings}}
 <article class="finding" id="{{$f.Anchor}}" aria-labelledby="{{$f.Anchor}}-title">
 <h4 id="{{$f.Anchor}}-title">{{$f.Number}} {{$f.Title}}</h4>
-{{with $f.Headline}}<p class="headline"><strong>{{.Label}}:</strong> {{.Text}}</p>{{end}}
+{{with $f.Headline}}<p class="headline"><strong>{{.Label}}:</strong> {{prose .Text}}</p>{{end}}
 {{if $f.SeeAlso}}<p>Set out in full, with its tables and charts, <a href="#{{$f.SeeAlso}}">above</a>.</p>
 {{else}}<ul>
-{{range $f.Statements}}<li>{{.}}</li>
+{{range $f.Statements}}<li>{{prose .}}</li>
 {{end}}</ul>
 {{range $f.Charts}}{{.}}
 {{end}}
@@ -245,7 +253,7 @@ footer { padding-bottom: 2rem; color: #3b3b3b; font-size: .9rem; }
 </table>
 </div>
 {{if .Excluded}}<h3>Left out of the assessment</h3>
-<ul>{{range .Excluded}}<li>{{.}}</li>{{end}}</ul>{{end}}
+<ul>{{range .Excluded}}<li>{{prose .}}</li>{{end}}</ul>{{end}}
 </section>
 {{end}}
 <section aria-labelledby="methods">

@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -48,20 +49,27 @@ func sampleReport(t testing.TB) *build.Report {
 // unfilled template.
 var artefacts = regexp.MustCompile(`\bNaN\b|\bInf\b|%!|<no value>|\{\{`)
 
+// rendered renders r with write and fails on any formatting artefact in the output.
+func rendered(t *testing.T, write func(io.Writer, *build.Report) error, r *build.Report) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if m := artefacts.FindString(out); m != "" {
+		t.Fatalf("the output holds %q", m)
+	}
+	return out
+}
+
 // TestTextStructure checks the text report without a golden file: the title, notice and
 // highlights first; the six principles in order, each with its measures and its numbered
 // findings, each finding with its tables and methods; the methods at the end; prose wrapped
 // within the width; tables aligned.
 func TestTextStructure(t *testing.T) {
 	r := sampleReport(t)
-	var buf bytes.Buffer
-	if err := render.Text(&buf, r); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.String()
-	if m := artefacts.FindString(out); m != "" {
-		t.Fatalf("the text holds %q", m)
-	}
+	out := rendered(t, render.Text, r)
 	pos := 0
 	expect := func(s string) {
 		t.Helper()
@@ -98,10 +106,14 @@ func TestTextStructure(t *testing.T) {
 			t.Errorf("method %s not listed", m.ID)
 		}
 	}
-	// Prose lines keep within the width; table lines (under a rule of dashes) may not.
+	// Prose lines keep within the width; table lines (under a rule of dashes) may not. No
+	// line begins with a per cent sign torn from its figure.
 	lines := strings.Split(out, "\n")
 	inTable := false
 	for i, line := range lines {
+		if strings.HasPrefix(strings.TrimSpace(line), "%") {
+			t.Errorf("line %d begins with a per cent sign: %q", i+1, line)
+		}
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(trimmed, "Table: "):
@@ -133,14 +145,7 @@ func TestTextStructure(t *testing.T) {
 // elsewhere.
 func TestHTMLStructure(t *testing.T) {
 	r := sampleReport(t)
-	var buf bytes.Buffer
-	if err := render.HTML(&buf, r); err != nil {
-		t.Fatal(err)
-	}
-	page := buf.String()
-	if m := artefacts.FindString(page); m != "" {
-		t.Fatalf("the page holds %q", m)
-	}
+	page := rendered(t, render.HTML, r)
 	count := func(s string) int { return strings.Count(page, s) }
 	if n := count("<h1"); n != 1 {
 		t.Errorf("%d h1 elements", n)
@@ -188,6 +193,14 @@ func TestHTMLStructure(t *testing.T) {
 	}
 	if !strings.Contains(page, `<html lang="en-GB">`) || !strings.Contains(page, "<title>"+r.Title+"</title>") {
 		t.Error("the page has no language or title")
+	}
+	// In the sentences of lists, a figure and its per cent sign are joined by a no-break
+	// space, so that the browser never wraps the sign onto a line of its own.
+	if m := regexp.MustCompile(`<li>[^<]*\d %`).FindString(page); m != "" {
+		t.Errorf("a breakable space before a per cent sign: %q", m)
+	}
+	if !strings.Contains(page, "&nbsp;%") {
+		t.Error("no figure joined to its per cent sign")
 	}
 }
 

@@ -150,12 +150,12 @@ func levelsChart(c *build.LevelsChart) string {
 	for _, t := range []float64{0, 0.25, 0.5, 0.75, 1} {
 		xx := left + t*plotW
 		s.line(xx, yAxis-gap+4, xx, yAxis-gap+9, muted, 1, "")
-		s.text(xx, yAxis-gap+24, "middle", muted, "", strconv.Itoa(int(100*t))+"%")
+		s.text(xx, yAxis-gap+24, "middle", muted, "", strconv.Itoa(int(100*t))+" %")
 	}
 	return s.String()
 }
 
-func pctText(share float64) string { return strconv.FormatFloat(100*share, 'f', 1, 64) + "%" }
+func pctText(share float64) string { return strconv.FormatFloat(100*share, 'f', 1, 64) + " %" }
 
 // gradientChart draws values by deprivation quintile at their population mid-point ranks,
 // with 95 % intervals and the fitted slope index of inequality line, one colour per series.

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/peopleandcommunities/engage/examples/report/internal/build"
+	"github.com/peopleandcommunities/engage/internal/figure"
 )
 
 // Width is the column at which the text report wraps its prose.
@@ -152,7 +153,7 @@ func Text(w io.Writer, r *build.Report) error {
 	t.blank()
 	s := r.Settings
 	settings := "Settings: intervals at " + strconv.FormatFloat(100*s.Confidence, 'f', -1, 64) + " %; slope index limits from " +
-		grouped(s.Repetitions) + " Monte Carlo repetitions, seed " + strconv.FormatUint(s.Seed, 10)
+		figure.Whole(s.Repetitions) + " Monte Carlo repetitions, seed " + strconv.FormatUint(s.Seed, 10)
 	if s.Calibration != "" {
 		settings += "; PAM calibration " + s.Calibration + ", levels " + s.LevelScheme
 	}
@@ -187,7 +188,7 @@ func (t *textWriter) line(s string) {
 func (t *textWriter) blank() { t.line("") }
 
 // wrap writes s in lines of at most Width runes, the first starting with first and the rest
-// with rest.
+// with rest. A per cent sign stays on the line of the figure it follows ("86.2 %").
 func (t *textWriter) wrap(first, rest, s string) {
 	prefix := first
 	var cur strings.Builder
@@ -198,7 +199,7 @@ func (t *textWriter) wrap(first, rest, s string) {
 		cur.Reset()
 		n = 0
 	}
-	for _, word := range strings.Fields(s) {
+	for _, word := range unbroken(s) {
 		wl := utf8.RuneCountInString(word)
 		if n > 0 && utf8.RuneCountInString(prefix)+n+1+wl > Width {
 			flush()
@@ -213,6 +214,21 @@ func (t *textWriter) wrap(first, rest, s string) {
 	if n > 0 || prefix == first {
 		flush()
 	}
+}
+
+// unbroken splits s into the words that wrap may put on different lines: at spaces, but
+// never before a per cent sign.
+func unbroken(s string) []string {
+	fields := strings.Fields(s)
+	out := fields[:0]
+	for _, f := range fields {
+		if len(out) > 0 && strings.HasPrefix(f, "%") {
+			out[len(out)-1] += " " + f
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // table writes a table with a caption, its columns aligned: text left, numbers right.
@@ -254,13 +270,4 @@ func (t *textWriter) table(indent string, tb build.Table) {
 		}
 		t.line(indent + strings.Join(cells, "  "))
 	}
-}
-
-// grouped writes a whole number with thousands separated by commas.
-func grouped(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
