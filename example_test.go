@@ -43,9 +43,9 @@ func Example() {
 		log.Fatal(err)
 	}
 	ci := p.Limits[0]
-	fmt.Printf("%.1f%% (95%% CI %.1f%% to %.1f%%)\n", p.Value, ci.Lower, ci.Upper)
+	fmt.Printf("%.1f %% (95 %% CI %.1f %% to %.1f %%)\n", p.Value, ci.Lower, ci.Upper)
 	// Output:
 	// Patient Activation Measure (PAM): [person-centred-care], computed by pam
 	// activation score 55.9, level-3
-	// 30.8% (95% CI 25.5% to 36.6%)
+	// 30.8 % (95 % CI 25.5 % to 36.6 %)
 }
