@@ -452,6 +452,47 @@ func TestTrendArmitage(t *testing.T) {
 	}
 }
 
+// TestTrendScoresByTime checks that periods are scored by when they end. Hand derivation for
+// 10, 20 and 30 of 100 in periods ending at times proportional to 0, 1 and 3 (a gap after the
+// second): p̄ = 0.2, s̄ = 4/3, Σx(s − s̄) = (−40 − 20 + 150)/3 = 30,
+// Σn(s − s̄)² = 100·(16 + 1 + 25)/9 = 4200/9, so X² = 900/(0.2·0.8·4200/9) = 8100/672
+// = 12.053571…; scored 1, 2, 3 instead, the same counts give Σx(s − s̄) = 20, Σn(s − s̄)² = 200
+// and X² = 400/32 = 12.5.
+func TestTrendScoresByTime(t *testing.T) {
+	mk := func(periods [][2]string) []measure.Observation {
+		var out []measure.Observation
+		for i, p := range periods {
+			o := validObservation(t)
+			o.ID = "p" + string(rune('a'+i))
+			o.Period = period(t, p[0], p[1])
+			x := float64(10 * (i + 1))
+			o.Numerator, o.Denominator, o.Value, o.Limits = ptr(x), ptr(100.0), x/100, nil
+			out = append(out, o)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name    string
+		periods [][2]string
+		want    float64
+	}{
+		{"financial years, one missing", [][2]string{{"2021-04-01", "2022-03-31"}, {"2022-04-01", "2023-03-31"}, {"2024-04-01", "2025-03-31"}}, 8100.0 / 672},
+		{"financial years in a row, across a leap day", [][2]string{{"2022-04-01", "2023-03-31"}, {"2023-04-01", "2024-03-31"}, {"2024-04-01", "2025-03-31"}}, 12.5},
+		{"quarters, one missing", [][2]string{{"2024-01-01", "2024-03-31"}, {"2024-04-01", "2024-06-30"}, {"2024-10-01", "2024-12-31"}}, 8100.0 / 672},
+		{"weeks of one month, by days", [][2]string{{"2025-01-01", "2025-01-07"}, {"2025-01-08", "2025-01-14"}, {"2025-01-22", "2025-01-28"}}, 8100.0 / 672},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := measure.TrendOf(mk(c.periods), measure.HigherIsBetter, 0.95)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Method != measure.TrendChiSquared || !cmp.Equal(*r.ChiSquared, c.want, cmpopts.EquateApprox(1e-12, 0)) {
+				t.Errorf("X² = %.9g by %v, want %.9g", *r.ChiSquared, r.Method, c.want)
+			}
+		})
+	}
+}
+
 // TestTrendIntervals: hand-made series whose first and latest intervals overlap or not.
 func TestTrendIntervals(t *testing.T) {
 	mk := func(id, start, end string, v, lo, hi float64) measure.Observation {

@@ -217,7 +217,7 @@ func TrendOf(series []Observation, p Polarity, level float64) (TrendResult, erro
 	direction := 0
 	switch {
 	case proportions(series):
-		stat, pv, dir := armitage(series, order)
+		stat, pv, dir := armitage(series, order, periodScores(series, order))
 		r.Method, r.Level = TrendChiSquared, level
 		r.ChiSquared, r.PValue = &stat, &pv
 		if pv < 1-level {
@@ -263,13 +263,35 @@ func proportions(series []Observation) bool {
 	return true
 }
 
+// periodScores returns the score of each observation in the given order: months from the
+// first period's end to each period's end when no two periods end in the same month, days
+// otherwise (see TrendOf).
+func periodScores(series []Observation, order []int) []float64 {
+	scores := make([]float64, len(order))
+	first := series[order[0]].Period.End
+	byMonth := true
+	for k, i := range order {
+		e := series[i].Period.End
+		scores[k] = float64(12*(e.Year()-first.Year()) + int(e.Month()) - int(first.Month()))
+		if k > 0 && scores[k] == scores[k-1] {
+			byMonth = false
+		}
+	}
+	if !byMonth {
+		for k, i := range order {
+			scores[k] = float64(first.Days(series[i].Period.End))
+		}
+	}
+	return scores
+}
+
 // armitage returns the chi-squared statistic for linear trend, its p-value and the sign of
-// the slope, for the observations in the given order scored 1 … k. The sums are taken about
-// the weighted mean score, which avoids the cancellation of the textbook form.
-func armitage(series []Observation, order []int) (stat, pValue float64, direction int) {
+// the slope, for the observations in the given order with the given scores. The sums are
+// taken about the weighted mean score, which avoids the cancellation of the textbook form.
+func armitage(series []Observation, order []int, scores []float64) (stat, pValue float64, direction int) {
 	var x, n, ns float64
 	for k, i := range order {
-		s := float64(k + 1)
+		s := scores[k]
 		x += *series[i].Numerator
 		n += *series[i].Denominator
 		ns += *series[i].Denominator * s
@@ -277,7 +299,7 @@ func armitage(series []Observation, order []int) (stat, pValue float64, directio
 	pbar, sbar := x/n, ns/n
 	var sxy, sxx float64
 	for k, i := range order {
-		d := float64(k+1) - sbar
+		d := scores[k] - sbar
 		sxy += *series[i].Numerator * d
 		sxx += *series[i].Denominator * d * d
 	}
