@@ -41,30 +41,6 @@ func roundUint(v uint64, sticky bool, exp int) float64 {
 	return math.Float64frombits(uint64(biased)<<52 + keep - 1<<52)
 }
 
-// roundWords returns the float64 nearest to W·2^exp, ties to even, where W is the unsigned
-// integer with little-endian 64-bit words w.
-func roundWords(w []uint64, exp int) float64 {
-	i := len(w) - 1
-	for i >= 0 && w[i] == 0 {
-		i--
-	}
-	if i < 0 {
-		return 0
-	}
-	l := bits.Len64(w[i])
-	// t: W's 64 leading bits, top bit set; sticky: whether any bit below them is set.
-	t := w[i] << (64 - l)
-	sticky := false
-	if i > 0 {
-		t |= w[i-1] >> l
-		sticky = w[i-1]<<(64-l) != 0
-		for _, x := range w[:i-1] {
-			sticky = sticky || x != 0
-		}
-	}
-	return roundUint(t, sticky, exp+64*i+l-64)
-}
-
 // roundRatio returns the float64 nearest to num/den·2^exp, ties to even. den must be
 // positive.
 func roundRatio(num, den *big.Int, exp int) float64 {

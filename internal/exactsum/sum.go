@@ -138,26 +138,55 @@ func (s Sum) Cmp(o Sum) int {
 	return 0
 }
 
-// abs returns the magnitude of s as an unsigned 192-bit integer.
-func (s Sum) abs() [3]uint64 {
-	w := s.w
-	if int64(w[2]) < 0 {
+// abs returns the magnitude of s as an unsigned 192-bit integer, least significant word
+// first. (Three scalars rather than an array, which the compiler copies through memory.)
+func (s *Sum) abs() (w0, w1, w2 uint64) {
+	w0, w1, w2 = s.w[0], s.w[1], s.w[2]
+	if int64(w2) < 0 {
 		var c uint64
-		w[0], c = bits.Add64(^w[0], 1, 0)
-		w[1], c = bits.Add64(^w[1], 0, c)
-		w[2] = ^w[2] + c
+		w0, c = bits.Add64(^w0, 1, 0)
+		w1, c = bits.Add64(^w1, 0, c)
+		w2 = ^w2 + c
 	}
-	return w
+	return w0, w1, w2
 }
 
 // Float64 returns the sum rounded to the nearest float64, ties to even. It does not allocate.
 func (s Sum) Float64() float64 {
-	w := s.abs()
-	f := roundWords(w[:], -FracBits)
-	if int64(s.w[2]) < 0 {
-		return -f
+	w0, w1, w2 := s.abs()
+	// t: the 64 leading bits of |Σk|, top bit set; sticky: whether any bit below them is
+	// set; |Σk| = (t + a fraction)·2^e, the fraction nonzero exactly when sticky is.
+	var t uint64
+	var sticky bool
+	var e int
+	switch {
+	case w2 != 0:
+		l := uint(bits.LeadingZeros64(w2))
+		t = w2<<l | w1>>(64-l)
+		sticky = w1<<l != 0 || w0 != 0
+		e = 128 - int(l)
+	case w1 != 0:
+		l := uint(bits.LeadingZeros64(w1))
+		t = w1<<l | w0>>(64-l)
+		sticky = w0<<l != 0
+		e = 64 - int(l)
+	case w0 != 0:
+		l := uint(bits.LeadingZeros64(w0))
+		t = w0 << l
+		e = -int(l)
+	default:
+		return 0
 	}
-	return f
+	// Keep 53 bits, rounding the 11 below to nearest with ties to even; the sum is then
+	// keep·2^(e+11−64), 2⁵² ≤ keep ≤ 2⁵³, whose biased exponent is e + 11 − 64 + 52 + 1023
+	// (a keep of 2⁵³ carries into the exponent field). |Σk|·2⁻⁶⁴ lies in [2⁻⁶⁴, 2¹⁸⁰),
+	// always a normal float64.
+	keep, rem := t>>11, t&0x7ff
+	if rem > 0x400 || (rem == 0x400 && (sticky || keep&1 == 1)) {
+		keep++
+	}
+	f := uint64(e+11-FracBits+52+1023)<<52 + keep - 1<<52
+	return math.Float64frombits(f | s.w[2]&(1<<63))
 }
 
 // Bounded reports whether |s| is at most n times the grid point of max: whether n values,
@@ -172,7 +201,8 @@ func (s Sum) Bounded(n int64, max float64) bool {
 	p1h, p1l := bits.Mul64(hi, uint64(n))
 	w1, c := bits.Add64(p0h, p1l, 0)
 	bound := [3]uint64{p0l, w1, p1h + c}
-	a := s.abs()
+	a0, a1, a2 := s.abs()
+	a := [3]uint64{a0, a1, a2}
 	for i := 2; i >= 0; i-- {
 		if a[i] != bound[i] {
 			return a[i] < bound[i]
@@ -183,8 +213,8 @@ func (s Sum) Bounded(n int64, max float64) bool {
 
 // Int returns the exact integer Σk, the sum being Σk·2⁻⁶⁴.
 func (s Sum) Int() *big.Int {
-	a := s.abs()
-	z := wordsInt(a[:])
+	a0, a1, a2 := s.abs()
+	z := wordsInt([]uint64{a0, a1, a2})
 	if int64(s.w[2]) < 0 {
 		z.Neg(z)
 	}
