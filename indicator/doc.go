@@ -56,10 +56,12 @@
 // similar or lower for an indicator without a polarity — as public-health profiles do.
 // [AssignQuantiles] places small areas in deprivation quantiles exactly as phe_quantile does.
 // [Tally], [GroupedTally], [MeanTally] and [AgeTally] accumulate national-scale records on
-// many workers and merge into exactly the one-pass result; Tally and GroupedTally also encode
-// their whole state with MarshalBinary, for engines that ship partial results between
-// workers. A [Dataset] document, checked
-// against the indicator-data schema, carries a council's or ICB's counts for many areas,
-// periods and breakdowns and evaluates them group by group. Bad input is reported as located
+// many workers and merge into exactly the one-pass result, bit for bit, whatever the order
+// of adds and merges: their sums are exact, each value held as an integer multiple of 2⁻⁶⁴
+// (values from 2⁻¹² up exactly, smaller ones to within 2⁻⁶⁵) and added as a wide integer,
+// and each total is rounded once when it is read. Each encodes its whole state with
+// MarshalBinary, for engines that ship partial results between workers. A [Dataset]
+// document, checked against the indicator-data schema, carries a council's or ICB's counts
+// for many areas, periods and breakdowns and evaluates them group by group. Bad input is reported as located
 // [FieldError] values, never as a NaN or a panic.
 package indicator

@@ -10,6 +10,7 @@ var (
 	sinkProportion Proportion
 	sinkRate       Rate
 	sinkDSR        DSR
+	sinkMean       Mean
 	sinkInts       []int
 )
 
@@ -32,6 +33,59 @@ func BenchmarkTallyAdd(b *testing.B) {
 	var t Tally
 	for i := 0; i < b.N; i++ {
 		_ = t.Add(1, 1)
+	}
+}
+
+// BenchmarkTallyAddFractional adds non-integer person-years, the inputs whose sums the
+// accumulator must keep exact.
+func BenchmarkTallyAddFractional(b *testing.B) {
+	b.ReportAllocs()
+	var t Tally
+	for i := 0; i < b.N; i++ {
+		_ = t.Add(0.25*float64(i&7), 0.5+float64(i&1023))
+	}
+}
+
+func BenchmarkTallyMerge(b *testing.B) {
+	b.ReportAllocs()
+	var t, o Tally
+	_ = o.Add(0.1, 2.75)
+	for i := 0; i < b.N; i++ {
+		t.Merge(&o)
+	}
+}
+
+func BenchmarkGroupedTallyAdd(b *testing.B) {
+	b.ReportAllocs()
+	var g GroupedTally
+	keys := make([]GroupKey, 64)
+	for i := range keys {
+		keys[i] = GroupKey{Area: fmt.Sprintf("E38%06d", i), Period: "2025/26"}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = g.Add(keys[i&63], 1, 2.5)
+	}
+}
+
+func BenchmarkMeanTallyAdd(b *testing.B) {
+	b.ReportAllocs()
+	var t MeanTally
+	for i := 0; i < b.N; i++ {
+		_ = t.Add(float64(i&1023) - 511.75)
+	}
+}
+
+func BenchmarkMeanTallyMean(b *testing.B) {
+	b.ReportAllocs()
+	var t MeanTally
+	for i := range 1000 {
+		_ = t.Add(float64(i) * 0.37)
+	}
+	o := Options{Levels: []float64{0.95}}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkMean, _ = t.Mean(o)
 	}
 }
 

@@ -423,7 +423,7 @@ func (d *Dataset) evaluateMean(o Options) ([]Result, error) {
 	out := make([]Result, 0, len(groups))
 	for _, k := range sortedKeys(groups) {
 		t := groups[k]
-		r := Result{Key: k, Numerator: t.sum.value(), Denominator: float64(t.n)}
+		r := Result{Key: k, Numerator: t.m.Sum().Float64(), Denominator: float64(t.Count())}
 		m, err := t.Mean(o)
 		r.Estimate, r.Err = m.Estimate, err
 		out = append(out, r)

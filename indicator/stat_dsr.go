@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/peopleandcommunities/engage/internal/exactsum"
 	"github.com/peopleandcommunities/engage/internal/field"
 )
 
@@ -26,15 +27,40 @@ type BandSums struct {
 	SquaredEvents float64
 }
 
+// ksum is a compensated (Kahan–Babuška–Neumaier) running sum, for the weighted sums over
+// age bands that NewDSR and ExpectedEvents form in a fixed order (the standard population's,
+// or the area's bands by age), so they keep full precision and are reproducible.
+//
+// Neumaier A (1974), Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen,
+// ZAMM 54:39–51.
+type ksum struct{ s, c float64 }
+
+func (k *ksum) add(x float64) {
+	t := k.s + x
+	if math.Abs(k.s) >= math.Abs(x) {
+		k.c += (k.s - t) + x
+	} else {
+		k.c += (x - t) + k.s
+	}
+	k.s = t
+}
+
+func (k ksum) value() float64 { return k.s + k.c }
+
+// bandAcc holds one age band's exact sums: events Σx, squared events Σf²·persons (equal to
+// the events when every event happened to a different person) and population.
 type bandAcc struct {
 	band             AgeBand
-	events, sq, pops ksum
+	events, sq, pops exactsum.Sum
 }
 
 // AgeTally accumulates events and populations by age band over many records, for a
 // directly or indirectly standardised rate. The zero value is empty; tallies from different
-// workers combine with Merge into the tally one pass would give. Not safe for concurrent
-// use.
+// workers combine with Merge into the tally one pass would give, bit for bit: each band's
+// events, squared events and population are exact sums held as in [Tally] (integer multiples
+// of 2⁻⁶⁴ added as 192-bit integers), so the state, Bands, every statistic and the binary
+// encoding are the same whatever the split and the order of Add, AddPersons and Merge. Not
+// safe for concurrent use.
 //
 // Records of events that each happened to a different person go in with Add. Where people
 // can have several events (repeat admissions), add people by how many events each had with
@@ -70,9 +96,18 @@ func compareBands(a, b AgeBand) int {
 // acc returns the accumulator of band b, adding it if new; capped limits the number of
 // bands that Add can create (Merge may exceed it, and NewDSR then reports too many bands).
 func (t *AgeTally) acc(b AgeBand, capped bool) (*bandAcc, error) {
-	i, found := slices.BinarySearchFunc(t.bands, b, func(a bandAcc, b AgeBand) int { return compareBands(a.band, b) })
-	if found {
-		return &t.bands[i], nil
+	// binary search by index, so the accumulators are not copied to compare their bands
+	i, j := 0, len(t.bands)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		switch c := compareBands(t.bands[h].band, b); {
+		case c == 0:
+			return &t.bands[h], nil
+		case c < 0:
+			i = h + 1
+		default:
+			j = h
+		}
 	}
 	if !b.Valid() {
 		return nil, &FieldError{Path: "/ageBand", Err: ErrOutOfRange, Detail: "an age band such as 0-4 or 90+"}
@@ -98,15 +133,19 @@ func (t *AgeTally) Add(band AgeBand, events, population float64) error {
 	if err != nil {
 		return err
 	}
-	a.events.add(events)
-	a.sq.add(events)
-	a.pops.add(population)
+	// Add for values that are never negative, taken apart so that it inlines
+	eh, el := exactsum.Magnitude(events)
+	ph, pl := exactsum.Magnitude(population)
+	a.events.AddMagnitude(eh, el)
+	a.sq.AddMagnitude(eh, el)
+	a.pops.AddMagnitude(ph, pl)
 	return nil
 }
 
 // AddPersons adds persons people in one age band who each had frequency events
 // (1 … MaxFrequency). It adds frequency·persons events and frequency²·persons to the
-// band's SquaredEvents, and no population.
+// band's SquaredEvents, and no population; the products are formed exactly, from persons
+// held as in Add, not rounded in float64.
 func (t *AgeTally) AddPersons(band AgeBand, frequency int, persons float64) error {
 	if frequency < 1 || frequency > MaxFrequency {
 		return &FieldError{Path: "/eventFrequency", Err: ErrOutOfRange, Detail: "an event frequency from 1 to 1000"}
@@ -119,8 +158,8 @@ func (t *AgeTally) AddPersons(band AgeBand, frequency int, persons float64) erro
 	if err != nil {
 		return err
 	}
-	a.events.add(f * persons)
-	a.sq.add(f * f * persons)
+	a.events.AddMultiple(persons, uint64(frequency))
+	a.sq.AddMultiple(persons, uint64(frequency*frequency))
 	if frequency > 1 {
 		t.nonIndependent = true
 	}
@@ -131,18 +170,19 @@ func (t *AgeTally) AddPersons(band AgeBand, frequency int, persons float64) erro
 func (t *AgeTally) Merge(other *AgeTally) {
 	for _, o := range other.bands {
 		a, _ := t.acc(o.band, false) // o.band was checked when it was added
-		a.events.merge(o.events)
-		a.sq.merge(o.sq)
-		a.pops.merge(o.pops)
+		a.events.Merge(o.events)
+		a.sq.Merge(o.sq)
+		a.pops.Merge(o.pops)
 	}
 	t.nonIndependent = t.nonIndependent || other.nonIndependent
 }
 
-// Bands returns the totals of every age band added, in order of age.
+// Bands returns the totals of every age band added, in order of age, each the exact sum
+// rounded once to the nearest float64.
 func (t *AgeTally) Bands() []BandSums {
 	out := make([]BandSums, len(t.bands))
 	for i, a := range t.bands {
-		out[i] = BandSums{Band: a.band, Events: a.events.value(), Population: a.pops.value(), SquaredEvents: a.sq.value()}
+		out[i] = BandSums{Band: a.band, Events: a.events.Float64(), Population: a.pops.Float64(), SquaredEvents: a.sq.Float64()}
 	}
 	return out
 }

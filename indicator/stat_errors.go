@@ -37,6 +37,10 @@ var (
 	// ErrDuplicate classifies a value given twice where it must be unique: a confidence
 	// level, a dataset row.
 	ErrDuplicate = errors.New("indicator: duplicate value")
+	// ErrVersion classifies a binary encoding of an accumulator in another version of its
+	// format: one written by an earlier release of engage, whose floating-point sums cannot
+	// be merged exactly with this release's exact ones, or by a later release.
+	ErrVersion = errors.New("indicator: encoding of another version")
 	// ErrNoInterval classifies a request for limits at a confidence level that an estimate
 	// was not computed at.
 	ErrNoInterval = errors.New("indicator: no interval at that confidence level")

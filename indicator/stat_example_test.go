@@ -197,3 +197,35 @@ func ExampleParseDataset() {
 	// E06000001 2025/26: 30.8% (25.5 to 36.6)
 	// E06000002 2025/26: 50.0% (39.9 to 60.1)
 }
+
+// Volunteer hours are tallied on two workers, in different orders, and one worker's partial
+// tally is shipped to the other as bytes: the merged mean and standard deviation equal the
+// one-pass figures bit for bit.
+func ExampleMeanTally_Merge() {
+	hours := []float64{2.25, 0.5, 1.75, 3.1, 0.3, 4.05}
+	var one indicator.MeanTally
+	for _, h := range hours {
+		_ = one.Add(h)
+	}
+	var a, b indicator.MeanTally
+	for _, h := range []float64{4.05, 0.3, 3.1} {
+		_ = a.Add(h)
+	}
+	for _, h := range []float64{1.75, 2.25, 0.5} {
+		_ = b.Add(h)
+	}
+	data, _ := b.MarshalBinary()
+	var shipped indicator.MeanTally
+	if err := shipped.UnmarshalBinary(data); err != nil {
+		panic(err)
+	}
+	a.Merge(&shipped)
+	o := indicator.Options{Levels: []float64{0.95}}
+	merged, _ := a.Mean(o)
+	single, _ := one.Mean(o)
+	fmt.Println("identical:", merged.Value == single.Value && merged.SD == single.SD && merged.Limits[0] == single.Limits[0])
+	fmt.Printf("%d values, sum %.2f, mean %.4f, sd %.4f\n", merged.Count, merged.Sum, merged.Value, merged.SD)
+	// Output:
+	// identical: true
+	// 6 values, sum 11.95, mean 1.9917, sd 1.4613
+}

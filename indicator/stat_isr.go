@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"github.com/peopleandcommunities/engage/internal/exactsum"
 	"github.com/peopleandcommunities/engage/internal/field"
 )
 
@@ -160,18 +161,20 @@ func (t *AgeTally) ISRate(reference *AgeTally, o Options) (ISR, error) {
 	return NewISRate(t.events(), e, reference.events()/rp, o)
 }
 
+// events returns the tally's events over every band, the exact total rounded once.
 func (t *AgeTally) events() float64 {
-	var s ksum
+	var s exactsum.Sum
 	for _, a := range t.bands {
-		s.merge(a.events)
+		s.Merge(a.events)
 	}
-	return s.value()
+	return s.Float64()
 }
 
+// population returns the tally's population over every band, the exact total rounded once.
 func (t *AgeTally) population() float64 {
-	var s ksum
+	var s exactsum.Sum
 	for _, a := range t.bands {
-		s.merge(a.pops)
+		s.Merge(a.pops)
 	}
-	return s.value()
+	return s.Float64()
 }

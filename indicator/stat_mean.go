@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/peopleandcommunities/engage/internal/dist"
+	"github.com/peopleandcommunities/engage/internal/exactsum"
 	"github.com/peopleandcommunities/engage/internal/field"
 )
 
@@ -27,6 +28,11 @@ type Mean struct {
 //
 //	value = Σx / N,  s = √(Σ(x − value)² / (N − 1))
 //	limits = value ∓ |t⁻¹((1 − c)/2; N − 1)| · s/√N
+//
+// The sums are exact, as in [MeanTally] (whose results NewMean's equal bit for bit, in any
+// order of the values): value and s are the exact mean and standard deviation of the values
+// rounded once each, a value smaller in magnitude than 2⁻¹² first moving to the nearest
+// multiple of 2⁻⁶⁴.
 //
 // At least two values are needed (one value has no standard deviation: an error matching
 // ErrUndefined); equal values give limits equal to the mean. Values must be finite with
@@ -54,20 +60,11 @@ func NewMean(values []float64, o Options) (Mean, error) {
 	if err := l.Err(); err != nil {
 		return Mean{}, err
 	}
-	var s ksum
+	var m exactsum.Moments
 	for _, x := range values {
-		s.add(x)
+		m.Add(x)
 	}
-	n := len(values)
-	sum := s.value()
-	mean := sum / float64(n)
-	var ss ksum
-	for _, x := range values {
-		d := x - mean
-		ss.add(d * d)
-	}
-	sd := math.Sqrt(ss.value() / float64(n-1))
-	return meanResult(n, sum, sd, levels)
+	return meanResult(&m, levels)
 }
 
 // NewMeanFromSummary returns the mean with Student t limits from summary statistics: the
@@ -90,7 +87,7 @@ func NewMeanFromSummary(n int, mean, sd float64, o Options) (Mean, error) {
 	if err := l.Err(); err != nil {
 		return Mean{}, err
 	}
-	return meanResult(n, mean*float64(n), sd, levels)
+	return meanEstimate(n, mean*float64(n), mean, sd, levels)
 }
 
 func checkMeanMultiplier(l *field.List, o Options) {
@@ -99,8 +96,12 @@ func checkMeanMultiplier(l *field.List, o Options) {
 	}
 }
 
-func meanResult(n int, sum, sd float64, levels []float64) (Mean, error) {
-	mean := sum / float64(n)
+// meanResult returns the mean and limits of exact moments of at least two values.
+func meanResult(m *exactsum.Moments, levels []float64) (Mean, error) {
+	return meanEstimate(int(m.Count()), m.Sum().Float64(), m.Mean(), m.SD(), levels)
+}
+
+func meanEstimate(n int, sum, mean, sd float64, levels []float64) (Mean, error) {
 	m := Mean{
 		Estimate: Estimate{
 			Statistic:  StatisticMean,
@@ -129,18 +130,26 @@ func meanResult(n int, sum, sd float64, levels []float64) (Mean, error) {
 }
 
 // MeanTally accumulates values for a mean over any number of records, on one worker or
-// many: the zero value is empty, and tallies merged with Merge give the mean and standard
-// deviation one pass would (Welford's update and Chan, Golub and LeVeque's pairwise
-// combination; the total is a compensated sum). Not safe for concurrent use.
+// many. The zero value is empty, and tallies merged with Merge give the mean and standard
+// deviation one pass would, bit for bit: the state after any sequence of Add and Merge over
+// the same values is identical, whatever the split and the order, and so are Mean and the
+// binary encoding.
 //
-// Welford BP (1962), Technometrics 4:419–420; Chan TF, Golub GH, LeVeque RJ (1979),
-// Updating formulae and a pairwise algorithm for computing sample variances, Stanford
-// CS-TR-79-773.
+// The tally keeps the count n and, exactly, the sum Σq and the sum of squares Σq² of the
+// values q, each held as an integer multiple of 2⁻⁶⁴ (every value of magnitude 2⁻¹² or more
+// already is; a smaller one moves to the nearest multiple, by at most 2⁻⁶⁵ ≈ 2.7·10⁻²⁰):
+// Σq as a 192-bit and Σq² as a 320-bit integer, neither of which can overflow before 2⁶³
+// values of MaxMagnitude. Mean reads out, each rounded once to the nearest float64,
+//
+//	mean = Σq / n,  s = √((n·Σq² − (Σq)²) / (n(n − 1)))
+//
+// computed exactly in integers, so the cancellation that makes this formula unreliable in
+// floating point (Chan TF, Golub GH, LeVeque RJ (1983), Algorithms for computing the sample
+// variance: analysis and recommendations, Am Stat 37:242–247) does not arise. The
+// accumulator is an exact fixed-point one in the manner of Kulisch's (Kulisch U, Computer
+// Arithmetic and Validity, 2nd ed., de Gruyter 2013). Not safe for concurrent use.
 type MeanTally struct {
-	n    int
-	sum  ksum
-	mean float64
-	m2   float64
+	m exactsum.Moments
 }
 
 // Add adds one value, which must be finite with |x| ≤ MaxMagnitude; otherwise it is
@@ -149,33 +158,15 @@ func (t *MeanTally) Add(x float64) error {
 	if !finite(x) {
 		return &FieldError{Path: "/value", Err: ErrOutOfRange, Detail: "a finite value no larger in size than 1e15"}
 	}
-	t.n++
-	t.sum.add(x)
-	d := x - t.mean
-	t.mean += d / float64(t.n)
-	t.m2 += d * (x - t.mean)
+	t.m.Add(x)
 	return nil
 }
 
-// Merge adds every value of other into t. other is not changed.
-func (t *MeanTally) Merge(other *MeanTally) {
-	switch {
-	case other.n == 0:
-		return
-	case t.n == 0:
-		*t = *other
-		return
-	}
-	n := t.n + other.n
-	d := other.mean - t.mean
-	t.mean += d * float64(other.n) / float64(n)
-	t.m2 += other.m2 + d*d*float64(t.n)*float64(other.n)/float64(n)
-	t.sum.merge(other.sum)
-	t.n = n
-}
+// Merge adds every value of other into t, exactly. other is not changed.
+func (t *MeanTally) Merge(other *MeanTally) { t.m.Merge(&other.m) }
 
 // Count returns how many values were added.
-func (t *MeanTally) Count() int { return t.n }
+func (t *MeanTally) Count() int { return int(t.m.Count()) }
 
 // Mean returns the mean of the values added with Student t limits; see [NewMean].
 func (t *MeanTally) Mean(o Options) (Mean, error) {
@@ -183,12 +174,11 @@ func (t *MeanTally) Mean(o Options) (Mean, error) {
 	levels, err := o.levels()
 	l.AddError("", err)
 	checkMeanMultiplier(&l, o)
-	if t.n < 2 {
+	if t.m.Count() < 2 {
 		l.Add("/values", ErrUndefined, "at least two values")
 	}
 	if err := l.Err(); err != nil {
 		return Mean{}, err
 	}
-	sd := math.Sqrt(math.Max(t.m2, 0) / float64(t.n-1))
-	return meanResult(t.n, t.sum.value(), sd, levels)
+	return meanResult(&t.m, levels)
 }

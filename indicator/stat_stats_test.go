@@ -417,8 +417,10 @@ func TestAgeBands(t *testing.T) {
 	}
 }
 
-// genCounts draws record-level numerators and denominators as whole numbers, so that sums
-// are exact in float64 and merged tallies must equal one pass bit for bit.
+// TestPropertyMergedTalliesEqualOnePass draws record-level numerators and denominators as
+// whole numbers and splits them between two workers; merged tallies must equal one pass bit
+// for bit. stat_exact_test.go does the same for fractional values, many workers, random
+// orders and merge trees.
 func TestPropertyMergedTalliesEqualOnePass(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(0, 200).Draw(t, "records")
@@ -461,7 +463,7 @@ func TestPropertyMergedTalliesEqualOnePass(t *testing.T) {
 			if err1 != nil || err2 != nil {
 				t.Fatal(err1, err2)
 			}
-			if diff := cmp.Diff(want, got, cmpopts.EquateApprox(1e-9, 1e-9)); diff != "" {
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("merged mean differs: %s", diff)
 			}
 		}
@@ -482,8 +484,7 @@ func TestPropertyMergedFractionalTalliesMatch(t *testing.T) {
 		for i := range workers {
 			merged.Merge(&workers[i])
 		}
-		if !cmp.Equal(one.Numerator(), merged.Numerator(), cmpopts.EquateApprox(1e-14, 0)) ||
-			!cmp.Equal(one.Denominator(), merged.Denominator(), cmpopts.EquateApprox(1e-14, 0)) {
+		if merged != one || merged.Numerator() != one.Numerator() || merged.Denominator() != one.Denominator() {
 			t.Fatalf("merged %v/%v, one pass %v/%v", merged.Numerator(), merged.Denominator(), one.Numerator(), one.Denominator())
 		}
 	})

@@ -2,39 +2,30 @@ package indicator
 
 import (
 	"cmp"
-	"math"
 	"slices"
+
+	"github.com/peopleandcommunities/engage/internal/exactsum"
 )
 
-// ksum is a compensated (Kahan–Babuška–Neumaier) running sum, so that totals over millions
-// of records, and totals merged from many workers, keep full precision.
-type ksum struct{ s, c float64 }
-
-func (k *ksum) add(x float64) {
-	t := k.s + x
-	if math.Abs(k.s) >= math.Abs(x) {
-		k.c += (k.s - t) + x
-	} else {
-		k.c += (x - t) + k.s
-	}
-	k.s = t
-}
-
-func (k *ksum) merge(o ksum) {
-	k.add(o.s)
-	k.add(o.c)
-}
-
-func (k ksum) value() float64 { return k.s + k.c }
-
 // Tally accumulates a numerator and a denominator over many records (people, events, small
-// areas), for a proportion or a crude rate. The zero value is an empty tally. Tallies built
-// on different workers combine with Merge into the tally one pass over all the records would
-// give; the sums are compensated, so the result does not depend on how the records were
-// split beyond the last bits of precision. A Tally is not safe for concurrent use; give each
-// worker its own.
+// areas, person-years), for a proportion or a crude rate. The zero value is an empty tally.
+//
+// Tallies built on different workers combine with Merge, and the result does not depend on
+// how the records were split, nor on the order of Add and Merge: the state after any
+// sequence of them over the same records is identical, bit for bit, and so are Numerator,
+// Denominator, the statistics and the binary encoding. Each numerator and denominator is
+// held as an integer multiple of 2⁻⁶⁴, which every value from 2⁻¹² up already is (a smaller
+// one moves to the nearest multiple, by at most 2⁻⁶⁵ ≈ 2.7·10⁻²⁰), and the multiples are
+// added as 192-bit integers, which cannot overflow before 2⁶³ records of MaxMagnitude.
+// Numerator and Denominator are the exact totals rounded once to the nearest float64, so
+// totals of integer counts below 2⁵³ are exact and fractional ones (0.5 person-years, 2.25
+// hours) are as close as a float64 can be. This is an exact fixed-point accumulator in the
+// manner of Kulisch's (Kulisch U, Computer Arithmetic and Validity, 2nd ed., de Gruyter
+// 2013).
+//
+// A Tally is not safe for concurrent use; give each worker its own.
 type Tally struct {
-	num, den ksum
+	num, den exactsum.Sum
 	records  int
 }
 
@@ -48,24 +39,27 @@ func (t *Tally) Add(numerator, denominator float64) error {
 	case !count(denominator):
 		return &FieldError{Path: "/denominator", Err: ErrOutOfRange, Detail: "a denominator from 0 to 1e15"}
 	}
-	t.num.add(numerator)
-	t.den.add(denominator)
+	// t.num.Add(numerator) and t.den.Add(denominator), taken apart so that they inline
+	nh, nl := exactsum.Magnitude(numerator)
+	dh, dl := exactsum.Magnitude(denominator)
+	t.num.AddMagnitude(nh, nl)
+	t.den.AddMagnitude(dh, dl)
 	t.records++
 	return nil
 }
 
-// Merge adds every record of other into t. other is not changed.
+// Merge adds every record of other into t, exactly. other is not changed.
 func (t *Tally) Merge(other *Tally) {
-	t.num.merge(other.num)
-	t.den.merge(other.den)
+	t.num.Merge(other.num)
+	t.den.Merge(other.den)
 	t.records += other.records
 }
 
-// Numerator returns the sum of the numerators added.
-func (t *Tally) Numerator() float64 { return t.num.value() }
+// Numerator returns the sum of the numerators added, rounded once to the nearest float64.
+func (t *Tally) Numerator() float64 { return t.num.Float64() }
 
-// Denominator returns the sum of the denominators added.
-func (t *Tally) Denominator() float64 { return t.den.value() }
+// Denominator returns the sum of the denominators added, rounded once to the nearest float64.
+func (t *Tally) Denominator() float64 { return t.den.Float64() }
 
 // Records returns how many records were added.
 func (t *Tally) Records() int { return t.records }
@@ -102,7 +96,9 @@ func compareKeys(a, b GroupKey) int {
 
 // GroupedTally keeps one Tally per group, for the counts and denominators of many areas or
 // breakdowns in one pass over the records. The zero value is empty and ready to use; grouped
-// tallies from different workers combine with Merge. Not safe for concurrent use.
+// tallies from different workers combine with Merge, and, each group's Tally being exact,
+// the groups, their states and the binary encoding do not depend on the split or the order
+// of Add and Merge. Not safe for concurrent use.
 type GroupedTally struct {
 	groups map[GroupKey]*Tally
 }
@@ -154,12 +150,12 @@ func (g *GroupedTally) Tally(k GroupKey) (Tally, bool) {
 	return *t, true
 }
 
-// Total returns one tally of every group's records, e.g. the benchmark of all areas.
-// Groups are merged in key order, so the result does not depend on map iteration.
+// Total returns one tally of every group's records, e.g. the benchmark of all areas, equal
+// to the tally of all the records in one pass.
 func (g *GroupedTally) Total() Tally {
 	var total Tally
-	for _, k := range g.Keys() {
-		total.Merge(g.groups[k])
+	for _, t := range g.groups {
+		total.Merge(t) // exact, so the map's order does not matter
 	}
 	return total
 }
