@@ -3,8 +3,9 @@ package pam
 import (
 	"encoding/binary"
 	"math"
-	"math/big"
 	"strconv"
+
+	"github.com/peopleandcommunities/engage/internal/exactsum"
 )
 
 // Binary encodings of the accumulators, so that a map-reduce engine (Apache Beam, Spark, a
@@ -13,12 +14,12 @@ import (
 // and versioned:
 //
 //	Cohort: "PC" 2 nFlags nSchemes, then int64 results, scored, accepted, invalid,
-//	        nFlags × int64 flagged, 2 × uint64 sum of scores (units of 2⁻⁵⁷ points, low
-//	        word first), 3 × uint64 sum of squared scores (units of 2⁻¹¹⁴, low word first),
-//	        float64 min, max, nSchemes × 4 × int64 levels
+//	        nFlags × int64 flagged, the scores' moments (below), float64 min, max,
+//	        nSchemes × 4 × int64 levels
 //	Gains:  "PG" 2 nExclusions, then int64 minMonths, maxMonths, scheme, pairs, eligible,
-//	        achieved, excellent, nExclusions × int64 excluded, int64 sum of changes (tenths
-//	        of a point), 2 × uint64 sum of squared changes (low word first)
+//	        achieved, excellent, nExclusions × int64 excluded, the changes' moments
+//	Moments: int64 count, 3 × uint64 Σk and 5 × uint64 Σk², each least significant word
+//	        first, where k = x·2⁶⁴ is each value held as a whole number of units of 2⁻⁶⁴
 //
 // Floats are stored as their IEEE 754 bits, so a round trip is exact. UnmarshalBinary checks
 // that the state is one that Add and Merge could have produced and reports the first problem
@@ -41,16 +42,15 @@ var (
 const maxBinaryCount = 1 << 53
 
 // cohortBinarySize is the length of a Cohort's encoding.
-const cohortBinarySize = 5 + 8*(4+numFlags+2+3+2+numSchemes*4)
+const cohortBinarySize = 5 + 8*(4+numFlags) + exactsum.MomentsSize + 8*(2+numSchemes*4)
 
 // gainsBinarySize is the length of a Gains' encoding.
-const gainsBinarySize = 4 + 8*(7+numExclusions+1+2)
+const gainsBinarySize = 4 + 8*(7+numExclusions) + exactsum.MomentsSize
 
 // binWriter appends fixed-size little-endian fields.
 type binWriter struct{ b []byte }
 
 func (w *binWriter) i64(v int64)   { w.b = binary.LittleEndian.AppendUint64(w.b, uint64(v)) }
-func (w *binWriter) u64(v uint64)  { w.b = binary.LittleEndian.AppendUint64(w.b, v) }
 func (w *binWriter) f64(v float64) { w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(v)) }
 
 // binReader reads what binWriter wrote; the caller has checked the length.
@@ -62,10 +62,10 @@ func (r *binReader) i64() int64 {
 	return v
 }
 
-func (r *binReader) u64() uint64 {
-	v := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return v
+func (r *binReader) moments() exactsum.Moments {
+	m := exactsum.ReadMoments(r.b)
+	r.b = r.b[exactsum.MomentsSize:]
+	return m
 }
 
 func (r *binReader) f64() float64 {
@@ -101,11 +101,7 @@ func (c *Cohort) MarshalBinary() ([]byte, error) {
 	for _, n := range c.flagged {
 		w.i64(n)
 	}
-	w.u64(c.sum[0])
-	w.u64(c.sum[1])
-	w.u64(c.sumSq[0])
-	w.u64(c.sumSq[1])
-	w.u64(c.sumSq[2])
+	w.b = c.moments.Append(w.b)
 	w.f64(c.lo)
 	w.f64(c.hi)
 	for s := range c.levels {
@@ -131,8 +127,7 @@ func (c *Cohort) UnmarshalBinary(data []byte) error {
 	for i := range v.flagged {
 		v.flagged[i] = r.i64()
 	}
-	v.sum = uint128{r.u64(), r.u64()}
-	v.sumSq = uint192{r.u64(), r.u64(), r.u64()}
+	v.moments = r.moments()
 	v.lo, v.hi = r.f64(), r.f64()
 	for s := range v.levels {
 		for l := range v.levels[s] {
@@ -174,8 +169,11 @@ func (c *Cohort) check() error {
 			return &FieldError{Err: ErrInconsistent, Detail: "level counts that sum to the accepted results"}
 		}
 	}
+	if c.moments.Count() != c.accepted {
+		return &FieldError{Err: ErrInconsistent, Detail: "as many scores summed as accepted results"}
+	}
 	if c.accepted == 0 {
-		if c.sum != (uint128{}) || c.sumSq != (uint192{}) || c.lo != 0 || c.hi != 0 {
+		if c.moments != (exactsum.Moments{}) || c.lo != 0 || c.hi != 0 {
 			return &FieldError{Err: ErrInconsistent, Detail: "no statistics without accepted results"}
 		}
 		return nil
@@ -183,16 +181,12 @@ func (c *Cohort) check() error {
 	if !(c.lo >= 0 && c.lo <= c.hi && c.hi <= 100) {
 		return badEncoding("a minimum and maximum score in [0, 100]")
 	}
-	// Every held score q lies between the units of the minimum and the maximum, so
-	// n·min ≤ Σq ≤ n·max, min·Σq ≤ Σq² ≤ max·Σq, and (Σq)² ≤ n·Σq² (Cauchy–Schwarz).
-	n, lo, hi := big.NewInt(c.accepted), new(big.Int).SetUint64(scoreUnits(c.lo)), new(big.Int).SetUint64(scoreUnits(c.hi))
-	s, s2 := c.sum.big(), c.sumSq.big()
-	if s.Cmp(new(big.Int).Mul(n, lo)) < 0 || s.Cmp(new(big.Int).Mul(n, hi)) > 0 {
-		return &FieldError{Err: ErrInconsistent, Detail: "a sum of scores between the count times the minimum and times the maximum"}
-	}
-	if s2.Cmp(new(big.Int).Mul(lo, s)) < 0 || s2.Cmp(new(big.Int).Mul(hi, s)) > 0 ||
-		new(big.Int).Mul(s, s).Cmp(new(big.Int).Mul(n, s2)) > 0 {
-		return &FieldError{Err: ErrInconsistent, Detail: "a sum of squared scores that the sum, count and range allow"}
+	// Every score lies in [min, max], so n·min ≤ Σx ≤ n·max, and the sums of squares must be
+	// ones real scores give.
+	var least exactsum.Sum
+	least.AddMultiple(c.lo, uint64(c.accepted))
+	if !c.moments.Consistent(c.hi) || c.moments.Sum().Cmp(least) < 0 {
+		return &FieldError{Err: ErrInconsistent, Detail: "sums of scores and of their squares that the count and range allow"}
 	}
 	return nil
 }
@@ -221,9 +215,7 @@ func (g *Gains) MarshalBinary() ([]byte, error) {
 	for _, n := range g.excluded {
 		w.i64(n)
 	}
-	w.i64(g.sum)
-	w.u64(g.sumSq[0])
-	w.u64(g.sumSq[1])
+	w.b = g.changes.Append(w.b)
 	return w.b, nil
 }
 
@@ -243,8 +235,7 @@ func (g *Gains) UnmarshalBinary(data []byte) error {
 	for i := range v.excluded {
 		v.excluded[i] = r.i64()
 	}
-	v.sum = r.i64()
-	v.sumSq = uint128{r.u64(), r.u64()}
+	v.changes = r.moments()
 	switch {
 	case scheme == 0 && (minM != 0 || maxM != 0):
 		return &FieldError{Err: ErrInconsistent, Detail: "the zero window with the zero scheme (the defaults)"}
@@ -293,22 +284,11 @@ func (g *Gains) check() error {
 	if left != 0 {
 		return &FieldError{Err: ErrInconsistent, Detail: "eligible and excluded pairs that add up to the pairs"}
 	}
-	if g.eligible == 0 {
-		if g.sum != 0 || g.sumSq != (uint128{}) {
-			return &FieldError{Err: ErrInconsistent, Detail: "no statistics without eligible pairs"}
-		}
-		return nil
+	if g.changes.Count() != g.eligible {
+		return &FieldError{Err: ErrInconsistent, Detail: "as many changes summed as eligible pairs"}
 	}
-	// Each change d is a whole number of tenths in [−1000, 1000], so |Σd| ≤ 1000n,
-	// |Σd| ≤ Σd² ≤ 10⁶·n, Σd² has the parity of Σd (d² ≡ d mod 2), and (Σd)² ≤ n·Σd².
-	n, s, s2 := big.NewInt(g.eligible), big.NewInt(g.sum), g.sumSq.big()
-	abs := new(big.Int).Abs(s)
-	if abs.Cmp(new(big.Int).Mul(n, big.NewInt(1000))) > 0 {
-		return badEncoding("a mean change in [-100, 100] points")
-	}
-	if s2.Cmp(abs) < 0 || s2.Cmp(new(big.Int).Mul(n, big.NewInt(1_000_000))) > 0 ||
-		s2.Bit(0) != abs.Bit(0) || new(big.Int).Mul(s, s).Cmp(new(big.Int).Mul(n, s2)) > 0 {
-		return &FieldError{Err: ErrInconsistent, Detail: "a sum of squared changes that the sum and count allow"}
+	if !g.changes.Consistent(100) {
+		return &FieldError{Err: ErrInconsistent, Detail: "sums of changes and of their squares that the count allows, each change within 100 points"}
 	}
 	return nil
 }

@@ -108,14 +108,15 @@ func le(header []byte, fields ...any) []byte {
 
 func TestCohortBinaryLayout(t *testing.T) {
 	// By hand: two accepted results scoring 40 and 60 (Level 1 under both schemes, and Level 3
-	// under both) and one unscored result flagged too-few-answered. In units of 2⁻⁵⁷ points the
-	// scores sum to (40 + 60)·2⁵⁷ = 100·2⁵⁷ < 2⁶⁴, all in the low word; their squares to
-	// (1600 + 3600)·2¹¹⁴ = 5200·2⁵⁰ in the second word.
+	// under both) and one unscored result flagged too-few-answered. In units of 2⁻⁶⁴ points
+	// the scores sum to (40 + 60)·2⁶⁴, 100 in the second word; their squares to
+	// (1600 + 3600)·2¹²⁸, 5200 in the third.
 	want := le([]byte{'P', 'C', 2, 4, 2},
 		3, 2, 2, 0, // results, scored, accepted, invalid
 		0, 0, 0, 1, // flagged: extreme-line, all-same, too-many-not-applicable, too-few-answered
-		uint64(100)<<57, uint64(0), // sum of scores
-		uint64(0), uint64(5200)<<50, uint64(0), // sum of squared scores
+		2,         // scores summed
+		0, 100, 0, // Σk
+		0, 0, 5200, 0, 0, // Σk²
 		40.0, 60.0, // min, max
 		1, 0, 1, 0, // Hibbard 2005 levels
 		1, 0, 1, 0) // Insignia 2024 levels
@@ -141,13 +142,14 @@ func TestCohortBinaryLayout(t *testing.T) {
 func TestGainsBinaryLayout(t *testing.T) {
 	// By hand: with the zero value's defaults, one eligible pair gaining 3.0 points (50.0 to
 	// 53.0) and one excluded for its follow-up 14 months after baseline (outside-window, the
-	// fourth reason). Sum of changes 30 tenths, of their squares 900.
+	// fourth reason). One change of 3 points: Σk = 3·2⁶⁴, Σk² = 9·2¹²⁸.
 	want := le([]byte{'P', 'G', 2, 7},
 		0, 0, 0, // window and scheme: the defaults
 		2, 1, 1, 0, // pairs, eligible, achieved, excellent
 		0, 0, 0, 1, 0, 0, 0, // excluded by reason
-		30,                     // sum of changes in tenths
-		uint64(900), uint64(0)) // sum of their squares
+		1,       // changes summed
+		0, 3, 0, // Σk
+		0, 0, 9, 0, 0) // Σk²
 	var g Gains
 	g.Add(scoredResult(50, "2025-01-15"), scoredResult(53, "2025-08-15"))
 	g.Add(scoredResult(50, "2025-01-15"), scoredResult(53, "2026-03-15"))
@@ -176,10 +178,12 @@ func TestBinaryRejects(t *testing.T) {
 		copy(b[5+8*i:], f)
 		return b
 	}
-	// The cohort holds one score of 40: 40·2⁵⁷ units, squared 1600·2¹¹⁴ = 1600·2⁵⁰ in the
-	// second word.
-	const sumField = 4 + numFlags
-	const minField = sumField + 5
+	// The cohort holds one score of 40: a count of 1, Σk = 40·2⁶⁴ (40 in word 1 of three) and
+	// Σk² = 1600·2¹²⁸ (1600 in word 2 of five).
+	const countField = 4 + numFlags
+	const sumField = countField + 1
+	const sqField = sumField + 3
+	const minField = sqField + 5
 	var g Gains
 	g.Add(scoredResult(50, "2025-01-15"), scoredResult(53, "2025-08-15"))
 	goodGains, _ := g.MarshalBinary()
@@ -203,10 +207,11 @@ func TestBinaryRejects(t *testing.T) {
 		{"results beyond 2^53", false, at(0, 1<<53+1), ErrOutOfRange},
 		{"more scored than results", false, at(1, 2), ErrInconsistent},
 		{"flag counted beyond the results", false, at(4, 2), ErrInconsistent},
-		{"sum below the minimum", false, at(sumField, uint64(39)<<57), ErrInconsistent},
-		{"sum above the maximum", false, at(sumField+1, uint64(1)), ErrInconsistent},
-		{"sum of squares too small", false, at(sumField+3, uint64(1599)<<50), ErrInconsistent},
-		{"sum of squares too large", false, at(sumField+4, uint64(1)), ErrInconsistent},
+		{"scores summed not the accepted", false, at(countField, 2), ErrInconsistent},
+		{"sum below the minimum", false, at(sumField+1, 39), ErrInconsistent},
+		{"sum above the maximum", false, at(sumField+1, 41), ErrInconsistent},
+		{"sum of squares too small", false, at(sqField+2, 1599), ErrInconsistent},
+		{"sum of squares too large", false, at(sqField+2, 1601), ErrInconsistent},
 		{"sums without accepted results", false, at(2, 0), ErrInconsistent},
 		{"minimum not a number", false, at(minField, math.NaN()), ErrOutOfRange},
 		{"minimum above maximum", false, at(minField, 50.0), ErrOutOfRange},
@@ -220,11 +225,11 @@ func TestBinaryRejects(t *testing.T) {
 		{"achieved beyond eligible", true, gainsAt(5, 2), ErrInconsistent},
 		{"exclusions not adding up", true, gainsAt(7, 1), ErrInconsistent},
 		{"exclusions overflowing", true, gainsAt(8, math.MaxInt64), ErrInconsistent},
-		// The Gains holds one change of 30 tenths: sum 30, sum of squares 900.
-		{"mean change beyond 100 points", true, gainsAt(14, 1001), ErrOutOfRange},
-		{"sum of squares too small", true, gainsAt(15, 898), ErrInconsistent},
-		{"sum of squares of the wrong parity", true, gainsAt(15, 901), ErrInconsistent},
-		{"sum of squares beyond the range", true, gainsAt(16, 1), ErrInconsistent},
+		// The Gains holds one change of 3 points: count 1 (field 14), Σk = 3·2⁶⁴ (word 1 of
+		// fields 15–17), Σk² = 9·2¹²⁸ (word 2 of fields 18–22).
+		{"changes summed not the eligible", true, gainsAt(14, 2), ErrInconsistent},
+		{"mean change beyond 100 points", true, gainsAt(16, 101), ErrInconsistent},
+		{"sum of squares not the square of the one change", true, gainsAt(20, 10), ErrInconsistent},
 		{"gains version 1", true, append([]byte{'P', 'G', 1}, goodGains[3:]...), ErrOutOfRange},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -2,9 +2,9 @@ package pam
 
 import (
 	"math"
-	"math/bits"
 
 	"github.com/peopleandcommunities/engage/internal/dist"
+	"github.com/peopleandcommunities/engage/internal/exactsum"
 )
 
 // SummaryConfidence is the confidence level of the intervals in cohort and gains summaries.
@@ -25,7 +25,7 @@ type Interval struct {
 // value is an empty cohort. Cohorts built on different workers combine with Merge into
 // exactly the state one cohort given every result would have, bit for bit, whatever the order
 // of the results and the grouping of the merges: every count is a whole number, and the
-// scores are summed exactly as whole numbers of 2⁻⁵⁷ points (see Add). A national dataset can
+// scores and their squares are summed exactly (see Add). A national dataset can
 // therefore be split across the workers of any map-reduce engine without changing a digit of
 // the summary. A Cohort is not safe for concurrent use: give each worker its own.
 type Cohort struct {
@@ -34,8 +34,7 @@ type Cohort struct {
 	accepted int64
 	invalid  int64
 	flagged  [numFlags]int64
-	sum      uint128 // of the accepted unrounded scores, in units of 2⁻⁵⁷ points
-	sumSq    uint192 // of their squares, in units of 2⁻¹¹⁴ square points
+	moments  exactsum.Moments // of the accepted unrounded scores
 	lo, hi   float64
 	levels   [numSchemes][4]int64
 }
@@ -46,10 +45,12 @@ type Cohort struct {
 // reported score under each scheme. A result claiming a score that is not a number in
 // [0, 100] is counted as Invalid and enters nothing else.
 //
-// The cohort keeps the exact sum of the accepted scores and of their squares, each score
-// taken as a whole number of units of 2⁻⁵⁷ points: every score of 1/32 or more enters exactly,
-// a lower one within 2⁻⁵⁸ ≈ 3.5e-18 points. Summary derives the mean and variance from those
-// sums with one rounding each.
+// The cohort keeps the exact sum of the accepted scores and of their squares in fixed-point
+// integers (Kulisch's long accumulator cut to the scores' range: U Kulisch, Computer
+// Arithmetic and Validity, 2nd ed., de Gruyter 2013), each score held as a whole number of
+// units of 2⁻⁶⁴ points: every score of 2⁻¹² or more enters exactly, a lower one within
+// 2⁻⁶⁵ ≈ 2.7e-20 points. Summary derives the mean and variance from those sums with one
+// rounding each.
 func (c *Cohort) Add(r Result) {
 	if r.Scored && !(r.Unrounded >= 0 && r.Unrounded <= 100 && r.Score >= 0 && r.Score <= 100) {
 		c.invalid++
@@ -72,9 +73,7 @@ func (c *Cohort) Add(r Result) {
 	} else {
 		c.lo, c.hi = min(c.lo, x), max(c.hi, x)
 	}
-	q := scoreUnits(x)
-	c.sum.add(q)
-	c.sumSq.addWide(bits.Mul64(q, q))
+	c.moments.Add(x)
 	t := roundTenths(r.Score)
 	for s := range numSchemes {
 		c.levels[s][LevelScheme(s+1).levelTenths(t)-1]++
@@ -118,8 +117,7 @@ func (c *Cohort) Merge(other *Cohort) {
 		c.lo, c.hi = min(c.lo, o.lo), max(c.hi, o.hi)
 	}
 	c.accepted += o.accepted
-	c.sum.merge(o.sum)
-	c.sumSq.merge(o.sumSq)
+	c.moments.Merge(&o.moments)
 }
 
 // CohortSummary reports a Cohort.
@@ -188,13 +186,12 @@ func (c *Cohort) Summary() CohortSummary {
 	if c.accepted == 0 {
 		return s
 	}
-	mean, variance := meanAndVariance(c.accepted, c.sum.big(), c.sumSq.big(), scoreScale)
 	lo, hi := c.lo, c.hi
-	mean = min(max(mean, lo), hi) // only a score below 1/32, held to 2⁻⁵⁸, could stray
+	mean := min(max(c.moments.Mean(), lo), hi) // only a score below 2⁻¹², held to 2⁻⁶⁵, could stray
 	s.Mean, s.Min, s.Max = &mean, &lo, &hi
 	if c.accepted >= 2 {
 		n := float64(c.accepted)
-		sd := math.Sqrt(variance)
+		sd := c.moments.SD()
 		s.SD = &sd
 		if t, err := dist.TQuantile(1-(1-SummaryConfidence)/2, n-1); err == nil {
 			h := t * sd / math.Sqrt(n)

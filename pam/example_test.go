@@ -300,5 +300,5 @@ func ExampleCohort_MarshalBinary() {
 	s := total.Summary()
 	fmt.Printf("%d bytes; %d result, mean %.2f\n", len(data), s.Results, *s.Mean)
 	// Output:
-	// 189 bytes; 1 result, mean 52.46
+	// 221 bytes; 1 result, mean 52.46
 }

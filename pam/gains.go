@@ -1,10 +1,8 @@
 package pam
 
 import (
-	"math"
-	"math/big"
-
 	"github.com/peopleandcommunities/engage/internal/enum"
+	"github.com/peopleandcommunities/engage/internal/exactsum"
 	"github.com/peopleandcommunities/engage/internal/field"
 )
 
@@ -124,8 +122,7 @@ type Gains struct {
 	achieved  int64
 	excellent int64
 	excluded  [numExclusions]int64
-	sum       int64   // of the eligible pairs' changes, in tenths of a point
-	sumSq     uint128 // of their squares, in hundredths of a square point
+	changes   exactsum.Moments // of the eligible pairs' changes, in points
 }
 
 // NewGains returns an empty Gains with the given window and level scheme (used to find Level
@@ -191,8 +188,7 @@ func (g *Gains) Add(baseline, followUp Result) Exclusion {
 	if d >= excellentTenths {
 		g.excellent++
 	}
-	g.sum += int64(d)
-	g.sumSq.add(uint64(int64(d) * int64(d)))
+	g.changes.Add(float64(d) / 10)
 	return NotExcluded
 }
 
@@ -201,8 +197,8 @@ func scored(r Result) bool { return r.Scored && r.Score >= 0 && r.Score <= 100 }
 
 // Merge adds every pair of other to g, as if each had been added to g directly; other is
 // unchanged. Both must have the same window and scheme (ErrIncomparable otherwise, and g is
-// unchanged). The changes are whole numbers of tenths of a point, summed exactly, so merging
-// in any order and grouping gives the same state bit for bit, as for Cohort.Merge.
+// unchanged). The changes and their squares are summed exactly, so merging in any order and
+// grouping gives the same state bit for bit, as for Cohort.Merge.
 func (g *Gains) Merge(other *Gains) error {
 	if other == nil {
 		return nil
@@ -221,8 +217,7 @@ func (g *Gains) Merge(other *Gains) error {
 		g.excluded[i] += o.excluded[i]
 	}
 	g.eligible += o.eligible
-	g.sum += o.sum
-	g.sumSq.merge(o.sumSq)
+	g.changes.Merge(&o.changes)
 	return nil
 }
 
@@ -249,8 +244,8 @@ type GainsSummary struct {
 	// pair is eligible.
 	Interval *Interval `json:"interval,omitempty"`
 	// MeanChange is the mean change in reported score over the eligible pairs, in points,
-	// correctly rounded from the exact sum of the changes in tenths; nil when none is
-	// eligible.
+	// correctly rounded from the exact sum of the changes (each the float64 nearest its
+	// whole number of tenths); nil when none is eligible.
 	MeanChange *float64 `json:"meanChange,omitempty"`
 	// SDChange is the sample standard deviation of the change; nil for fewer than two
 	// eligible pairs.
@@ -270,10 +265,10 @@ func (g *Gains) Summary() GainsSummary {
 	}
 	p := float64(g.achieved) / float64(g.eligible)
 	iv := wilson(g.achieved, g.eligible)
-	mean, variance := meanAndVariance(g.eligible, big.NewInt(g.sum), g.sumSq.big(), 10)
+	mean := g.changes.Mean()
 	s.Proportion, s.Interval, s.MeanChange = &p, &iv, &mean
 	if g.eligible >= 2 {
-		sd := math.Sqrt(variance)
+		sd := g.changes.SD()
 		s.SDChange = &sd
 	}
 	return s

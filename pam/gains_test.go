@@ -95,7 +95,7 @@ func TestGainsSummary(t *testing.T) {
 	if diff := cmp.Diff(want, s, cmpopts.EquateApprox(0, 1e-4)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	// The changes are summed exactly in tenths (109/50 points on average, variance 30.648/4 =
+	// The changes are summed exactly (109/50 points on average, variance 30.648/4 =
 	// 7.662), and each statistic is rounded once.
 	if *s.MeanChange != 2.18 || *s.SDChange != math.Sqrt(7.662) {
 		t.Errorf("mean change %v, SD %v: want exactly 2.18 and √7.662", *s.MeanChange, *s.SDChange)
