@@ -26,9 +26,11 @@
 // likelihood over the answered items (rating-scale or partial-credit model), transforms it to
 // the 0–100 metric, rounds it to one decimal and bands it into a Level under a LevelScheme:
 // the original scheme of Hibbard 2005 and the licence holder's current one (Insignia2024) are
-// both offered, and every Result names the scheme it used. Complete responses score through a
-// table of every raw sum, precomputed by NewScorer, with no allocation; responses with items
-// missing are solved on demand. Another scoring method plugs in through the Scorer interface.
+// both offered, and every Result names the scheme it used. Responses score through a table of
+// every raw sum over their set of answered items, with no allocation: NewScorer precomputes
+// the tables of the complete forms, and the first response with items missing in a new way
+// builds the table of its set, shared by every later response. Another scoring method plugs
+// in through the Scorer interface.
 //
 // # Validity
 //

@@ -642,3 +642,146 @@ func TestScorerIsSafeForConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// sameEstimate reports whether res carries estimate e bit for bit.
+func sameEstimate(res Result, e estimate) bool {
+	return res.Scored &&
+		math.Float64bits(res.Unrounded) == math.Float64bits(e.unrounded) &&
+		math.Float64bits(res.Logit) == math.Float64bits(e.logit) &&
+		math.Float64bits(res.StandardError) == math.Float64bits(e.se) &&
+		res.Score == float64(e.tenths)/10 && res.Level == e.level && res.Extreme == e.extreme
+}
+
+// answeredSet returns the set of items of r answered on the 1–4 scale, as a mask with bit i-1
+// set for item i, their number and their raw sum (answer − 1 summed).
+func answeredSet(r Response) (mask uint16, n, x int) {
+	for it := range r.Form.Items() {
+		if p, ok := r.Answers[it-1].Points(); ok {
+			mask |= 1 << (it - 1)
+			n++
+			x += p - 1
+		}
+	}
+	return mask, n, x
+}
+
+func TestTableLookupEqualsDirectSolve(t *testing.T) {
+	// A response is scored from its answered set's conversion table, whose estimate for its
+	// raw sum was solved by the first response with that set and sum (or by NewScorer, for a
+	// complete form); whether solved then or earlier, every score is bit for bit what solving
+	// that set and raw sum directly gives.
+	rapid.Check(t, func(t *rapid.T) {
+		c := genCalibration(t)
+		scheme := rapid.SampledFrom([]LevelScheme{Hibbard2005, Insignia2024}).Draw(t, "scheme")
+		s, err := NewScorer(c, scheme, DefaultPolicy())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range rapid.IntRange(1, 4).Draw(t, "sets") {
+			f := rapid.SampledFrom([]Form{PAM13, PAM10}).Draw(t, "form")
+			// Each item of the form answered, marked not applicable, or left blank, the same
+			// in every response drawn for this set.
+			var missing [NumItems]Answer
+			for it := range f.Items() {
+				missing[it-1] = rapid.SampledFrom([]Answer{0, 0, 0, NotApplicable, NotAnswered}).Draw(t, "missing")
+			}
+			for range rapid.IntRange(1, 5).Draw(t, "responses") {
+				r := Response{Form: f}
+				for it := range f.Items() {
+					r.Answers[it-1] = missing[it-1]
+					if r.Answers[it-1] == 0 {
+						r.Answers[it-1] = rapid.SampledFrom([]Answer{DisagreeStrongly, Disagree, Agree, AgreeStrongly}).Draw(t, "answer")
+					}
+				}
+				res := scoreOK(t, s, r)
+				mask, n, x := answeredSet(r)
+				if n == 0 {
+					if res.Scored {
+						t.Fatalf("nothing answered, yet scored: %+v", res)
+					}
+					continue
+				}
+				want, err := s.solve(mask, n, x)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !sameEstimate(res, want) {
+					t.Fatalf("answered set %013b, raw sum %d: scored %+v\nsolved %+v", mask, x, res, want)
+				}
+			}
+		}
+	})
+}
+
+func TestConcurrentFirstUseOfAnsweredSets(t *testing.T) {
+	// Run under the race detector: many goroutines meet the same new answered sets and raw
+	// sums at once on a fresh scorer, racing to make the sets' tables and solve their
+	// estimates; every result is bit for bit the direct solution, and every goroutine ends up
+	// with the same table for each set.
+	s := mustScorer(t, Hellstrom2019(), Insignia2024, DefaultPolicy())
+	rs := benchResponses(256, 2)
+	workers := 16
+	if testing.Short() {
+		workers = 8
+	}
+	start := make(chan struct{})
+	type scored struct {
+		results []Result
+		tables  map[uint16]*conversions
+	}
+	done := make(chan scored)
+	for w := range workers {
+		go func() {
+			<-start
+			out := scored{results: make([]Result, len(rs)), tables: map[uint16]*conversions{}}
+			// Goroutines go through the responses in pairs, each pair from a different
+			// start, so that sets and sums are met at the same time and in different orders.
+			for k := range rs {
+				i := (k + w/2*len(rs)/workers) % len(rs)
+				out.results[i], _ = s.Score(rs[i])
+				mask, _, _ := answeredSet(rs[i])
+				out.tables[mask] = s.tables[mask].Load()
+			}
+			done <- out
+		}()
+	}
+	close(start)
+	var first map[uint16]*conversions
+	for range workers {
+		got := <-done
+		for i, res := range got.results {
+			mask, n, x := answeredSet(rs[i])
+			want, err := s.solve(mask, n, x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameEstimate(res, want) {
+				t.Fatalf("response %d: scored %+v\nsolved %+v", i, res, want)
+			}
+		}
+		if first == nil {
+			first = got.tables
+			continue
+		}
+		for mask, table := range got.tables {
+			if first[mask] != table {
+				t.Fatalf("answered set %013b: goroutines scored from different tables", mask)
+			}
+		}
+	}
+}
+
+func BenchmarkScoreNewAnsweredSet(b *testing.B) {
+	// The cost of the first response with a new set of answered items: the set's empty
+	// conversion table is made and one estimate solved.
+	s := mustScorer(b, Hellstrom2019(), Insignia2024, DefaultPolicy())
+	r := responseWithRaw(PAM13, 20, PA7)
+	mask, _, _ := answeredSet(r)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		s.tables[mask].Store(nil)
+		if _, err := s.Score(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
