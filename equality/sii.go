@@ -727,18 +727,30 @@ func (w *siiWork) simulate(rng *rand.Rand, k int, c *siiConfig, simRII bool) boo
 		scale = 1 // the slope stays on the working scale and is mapped back afterwards
 	}
 	ok := true
+	var xs [MaxQuantileGroups]float64
+	x := xs[:k]
 	for r := range sii {
 		var b0, b1 float64
 		switch bt {
 		case ValueRate:
-			for _, g := range p {
-				y := simExp(g.t+g.s*rng.NormFloat64()) - mu
+			// The draws first, then their exponentials in one loop, so that the
+			// exponentials' long independent chains of operations overlap.
+			for q, g := range p {
+				x[q] = g.t + g.s*rng.NormFloat64()
+			}
+			simExpSlice(x)
+			for q, g := range p {
+				y := x[q] - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
 		case ValueProportion:
-			for _, g := range p {
-				y := 1/(1+simExp(-(g.t+g.s*rng.NormFloat64()))) - mu
+			for q, g := range p {
+				x[q] = -(g.t + g.s*rng.NormFloat64())
+			}
+			simExpSlice(x)
+			for q, g := range p {
+				y := 1/(1+x[q]) - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
