@@ -2,7 +2,6 @@ package equality
 
 import (
 	"math"
-	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -317,8 +316,9 @@ type siiConfig struct {
 	m                                       float64
 	reps                                    int
 	levels                                  []float64
-	lo, hi                                  []int // 0-based order-statistic positions per level
-	ks                                      []int // sorted distinct positions
+	lo, hi                                  []int             // 0-based order-statistic positions per level
+	ks                                      []int             // sorted distinct positions
+	loAt, hiAt                              [MaxSIILevels]int // indices in ks of lo and hi
 	seed                                    uint64
 }
 
@@ -381,6 +381,10 @@ func (o SIIOptions) config() (siiConfig, error) {
 		c.ks = append(append([]int(nil), c.lo...), c.hi...)
 		slices.Sort(c.ks)
 		c.ks = slices.Compact(c.ks)
+		for i := range c.lo {
+			c.loAt[i], _ = slices.BinarySearch(c.ks, c.lo[i])
+			c.hiAt[i], _ = slices.BinarySearch(c.ks, c.hi[i])
+		}
 	}
 	return c, l.Err()
 }
@@ -614,14 +618,15 @@ func (w *siiWork) run(groups []QuantileGroup, c *siiConfig, stream int) (SIIResu
 			return SIIResult{}, &FieldError{Err: ErrUndefined,
 				Detail: "standard errors small enough that every simulated value and fitted line is finite (and, for the RII, never zero at the most deprived end)"}
 		}
-		selectOrder(w.sii[:c.reps], c.ks)
+		var sOrd, rOrd [orderMaxBrackets]float64 // order statistics c.ks of the slopes and RIIs
+		orderStats(w.sii[:c.reps], c.ks, sOrd[:])
 		if simRII {
-			selectOrder(w.rii[:c.reps], c.ks)
+			orderStats(w.rii[:c.reps], c.ks, rOrd[:])
 		}
 		for i := range nl {
 			var sl, su, rl, ru float64
 			if c.transform {
-				l1, u1 := w.sii[c.lo[i]], w.sii[c.hi[i]]
+				l1, u1 := sOrd[c.loAt[i]], sOrd[c.hiAt[i]]
 				if c.m < 0 {
 					l1, u1 = u1, l1
 				}
@@ -635,9 +640,9 @@ func (w *siiWork) run(groups []QuantileGroup, c *siiConfig, stream int) (SIIResu
 					rl, ru = 1/rl, 1/ru
 				}
 			} else {
-				sl, su = w.sii[c.lo[i]], w.sii[c.hi[i]]
+				sl, su = sOrd[c.loAt[i]], sOrd[c.hiAt[i]]
 				if simRII {
-					rl, ru = w.rii[c.lo[i]], w.rii[c.hi[i]]
+					rl, ru = rOrd[c.loAt[i]], rOrd[c.hiAt[i]]
 				}
 			}
 			if blk == 0 {
@@ -722,18 +727,30 @@ func (w *siiWork) simulate(rng *rand.Rand, k int, c *siiConfig, simRII bool) boo
 		scale = 1 // the slope stays on the working scale and is mapped back afterwards
 	}
 	ok := true
+	var xs [MaxQuantileGroups]float64
+	x := xs[:k]
 	for r := range sii {
 		var b0, b1 float64
 		switch bt {
 		case ValueRate:
-			for _, g := range p {
-				y := simExp(g.t+g.s*rng.NormFloat64()) - mu
+			// The draws first, then their exponentials in one loop, so that the
+			// exponentials' long independent chains of operations overlap.
+			for q, g := range p {
+				x[q] = g.t + g.s*rng.NormFloat64()
+			}
+			simExpSlice(x)
+			for q, g := range p {
+				y := x[q] - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
 		case ValueProportion:
-			for _, g := range p {
-				y := 1/(1+simExp(-(g.t+g.s*rng.NormFloat64()))) - mu
+			for q, g := range p {
+				x[q] = -(g.t + g.s*rng.NormFloat64())
+			}
+			simExpSlice(x)
+			for q, g := range p {
+				y := 1/(1+x[q]) - mu
 				b0 += g.c0 * y
 				b1 += g.c1 * y
 			}
@@ -780,60 +797,6 @@ func splitMix64(x uint64) uint64 {
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
 	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
 	return x ^ (x >> 31)
-}
-
-// selectOrder rearranges a so that a[k] holds the (k+1)-th smallest element for every k in
-// ks (sorted, distinct, within a): a multiple quickselect with three-way partitioning, so
-// runs of equal values cost nothing, falling back to a full sort if partitioning goes badly.
-// a must not contain NaN.
-func selectOrder(a []float64, ks []int) {
-	depth := 2 * bits.Len(uint(len(a)))
-	multiSelect(a, 0, len(a), ks, depth)
-}
-
-func multiSelect(a []float64, lo, hi int, ks []int, depth int) {
-	for len(ks) > 0 && hi-lo > 1 {
-		if depth == 0 {
-			slices.Sort(a[lo:hi])
-			return
-		}
-		depth--
-		p := medianOfThree(a[lo], a[lo+(hi-lo)/2], a[hi-1])
-		lt, i, gt := lo, lo, hi
-		for i < gt {
-			switch x := a[i]; {
-			case x < p:
-				a[lt], a[i] = x, a[lt]
-				lt++
-				i++
-			case x > p:
-				gt--
-				a[i], a[gt] = a[gt], x
-			default:
-				i++
-			}
-		}
-		// a[lo:lt] < p, a[lt:gt] == p, a[gt:hi] > p.
-		left, _ := slices.BinarySearch(ks, lt)
-		right, _ := slices.BinarySearch(ks, gt)
-		if left > 0 {
-			multiSelect(a, lo, lt, ks[:left], depth)
-		}
-		ks, lo = ks[right:], gt
-	}
-}
-
-func medianOfThree(x, y, z float64) float64 {
-	if x > y {
-		x, y = y, x
-	}
-	if y > z {
-		y = z
-	}
-	if x > y {
-		return x
-	}
-	return y
 }
 
 // addPrefix prefixes the paths of the *FieldErrors in err.

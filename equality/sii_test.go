@@ -664,7 +664,11 @@ func BenchmarkSII(b *testing.B) {
 
 func BenchmarkSIIAreas(b *testing.B) {
 	// 100,000 repetitions per area on all cores: the time per op should grow linearly with
-	// the number of areas and shrink with GOMAXPROCS (go test -bench SIIAreas -cpu 1,2,4).
+	// the number of areas and shrink with GOMAXPROCS. Run each GOMAXPROCS on its own
+	// (go test -bench SIIAreas -cpu 1, then -cpu 2, …): with a list such as -cpu 1,2, Go
+	// 1.26's testing package runs sub-benchmarks like these at the list's last value even on
+	// the lines labelled with the others (golang/go#49980), so the "-cpu 1" line would show
+	// two cores' time.
 	for _, n := range []int{10, 100, 1000} {
 		areas := make([][]QuantileGroup, n)
 		for i := range areas {
