@@ -795,7 +795,7 @@ func principleStatus(ms []MeasureResult) (Status, string) {
 			} else {
 				reason += "; "
 			}
-			reason += figure.Whole(len(names)) + " " + statusPredicate(s, len(names)) + " (" + listing(names) + ")"
+			reason += figure.Whole(len(names)) + " " + statusPredicate(s, len(names)) + " (" + figure.List(names) + ")"
 		}
 	}
 	if !strings.HasSuffix(reason, ".") {

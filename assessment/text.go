@@ -211,7 +211,7 @@ func (v *voice) representationText(dim string, area measure.AreaCode, source str
 	if len(under) == 0 {
 		return text + "no group significantly under-represented.", label + ", no group significantly under-represented"
 	}
-	return text + "under-represented: " + strings.Join(under, "; ") + ".", label + ", " + listing(names) + " significantly under-represented"
+	return text + "under-represented: " + strings.Join(under, "; ") + ".", label + ", " + figure.List(names) + " significantly under-represented"
 }
 
 // findingsReason says why a measure with favourable or unfavourable findings has its

@@ -69,17 +69,6 @@ func count(n int, one, many string) string {
 // of its own stays one item in a list.
 func quoted(name string) string { return "“" + name + "”" }
 
-// listing joins items as "a, b and c".
-func listing(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // capitalise upper-cases the first letter of s, when it is an ASCII letter.
 func capitalise(s string) string {
 	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
@@ -145,7 +134,7 @@ func quotedIndicators(ids []indicator.ID) string {
 	for i, id := range ids {
 		names[i] = quoted(indicatorName(id))
 	}
-	return listing(names)
+	return figure.List(names)
 }
 
 // ethnicGroupNames are the headings of the NHS Data Dictionary's ethnic category code set

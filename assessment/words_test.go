@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/peopleandcommunities/engage/internal/figure"
 	"github.com/peopleandcommunities/engage/measure"
 )
 
@@ -33,7 +34,7 @@ func TestFigures(t *testing.T) {
 		count(0, "observation", "observations"),
 		count(1, "activity", "activities"),
 		count(2000, "finding", "findings"),
-		listing([]string{"“a”", "“b, c”", "“d”"}),
+		figure.List([]string{"“a”", "“b, c”", "“d”"}),
 		words("planning-and-steering-groups"),
 		words("65-74"), // a range of numbers takes an en dash
 	}

@@ -15,3 +15,13 @@ func ExampleFixed() {
 	// −3.3
 	// 201,121
 }
+
+func ExampleList() {
+	fmt.Println(figure.List([]string{"Asian or Asian British", "Black or Black British"}))
+	fmt.Println(figure.List([]string{"carers", "volunteers", "partners"}))
+	fmt.Printf("%q\n", figure.List(nil))
+	// Output:
+	// Asian or Asian British and Black or Black British
+	// carers, volunteers and partners
+	// ""
+}

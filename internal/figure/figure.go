@@ -36,3 +36,15 @@ func Fixed(x float64, dp int) string {
 
 // Whole writes a count, grouped in thousands: Whole(12000) is "12,000".
 func Whole[T ~int | ~int64](n T) string { return Fixed(float64(n), 0) }
+
+// List joins items as people write a list in a sentence, "a, b and c", with no comma before
+// the "and" (the GOV.UK style guide, entry "Lists"): "" for none, the item itself for one.
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/peopleandcommunities/engage/indicator"
 	"github.com/peopleandcommunities/engage/internal/dist"
 	"github.com/peopleandcommunities/engage/internal/field"
+	"github.com/peopleandcommunities/engage/internal/figure"
 	"github.com/peopleandcommunities/engage/measure"
 )
 
@@ -398,12 +399,12 @@ func (bd *builder) neighbourhoods(f *Finding, nb *indicator.Dataset, place indic
 		var parts []string
 		if len(worse) > 0 {
 			parts = append(parts, count(len(worse))+" of "+count(n)+" neighbourhoods "+map[bool]string{true: "is", false: "are"}[len(worse) == 1]+
-				" significantly "+word[0]+" than "+bd.b.Place.Name+" as a whole ("+listing(worse)+")")
+				" significantly "+word[0]+" than "+bd.b.Place.Name+" as a whole ("+figure.List(worse)+")")
 		}
 		if len(better) > 0 {
-			parts = append(parts, count(len(better))+" significantly "+word[1]+" ("+listing(better)+")")
+			parts = append(parts, count(len(better))+" significantly "+word[1]+" ("+figure.List(better)+")")
 		}
-		f.Statements = append(f.Statements, capitalise(listing(parts))+".")
+		f.Statements = append(f.Statements, capitalise(figure.List(parts))+".")
 	}
 	return nil
 }

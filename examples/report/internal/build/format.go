@@ -106,14 +106,3 @@ func capitalise(s string) string {
 	}
 	return string(r)
 }
-
-// listing joins items as "a, b and c".
-func listing(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
