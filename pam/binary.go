@@ -96,7 +96,7 @@ func (c *Cohort) MarshalBinary() ([]byte, error) {
 	w.b = append(w.b, cohortMagic[0], cohortMagic[1], binaryVersion, byte(numFlags), byte(numSchemes))
 	w.i64(c.results)
 	w.i64(c.scored)
-	w.i64(c.accepted)
+	w.i64(c.moments.Count())
 	w.i64(c.invalid)
 	for _, n := range c.flagged {
 		w.i64(n)
@@ -123,11 +123,15 @@ func (c *Cohort) UnmarshalBinary(data []byte) error {
 	}
 	r := binReader{data[5:]}
 	var v Cohort
-	v.results, v.scored, v.accepted, v.invalid = r.i64(), r.i64(), r.i64(), r.i64()
+	var accepted int64
+	v.results, v.scored, accepted, v.invalid = r.i64(), r.i64(), r.i64(), r.i64()
 	for i := range v.flagged {
 		v.flagged[i] = r.i64()
 	}
 	v.moments = r.moments()
+	if v.moments.Count() != accepted {
+		return &FieldError{Err: ErrInconsistent, Detail: "as many scores summed as accepted results"}
+	}
 	v.lo, v.hi = r.f64(), r.f64()
 	for s := range v.levels {
 		for l := range v.levels[s] {
@@ -146,10 +150,11 @@ func (c *Cohort) UnmarshalBinary(data []byte) error {
 
 // check reports whether a decoded state is one that Add and Merge can produce.
 func (c *Cohort) check() error {
-	if c.results < 0 || c.scored < 0 || c.accepted < 0 || c.invalid < 0 {
+	accepted := c.moments.Count()
+	if c.results < 0 || c.scored < 0 || accepted < 0 || c.invalid < 0 {
 		return badEncoding("counts not negative")
 	}
-	if c.scored > c.results || c.accepted > c.scored {
+	if c.scored > c.results || accepted > c.scored {
 		return &FieldError{Err: ErrInconsistent, Detail: "accepted ≤ scored ≤ results"}
 	}
 	for _, n := range c.flagged {
@@ -158,7 +163,7 @@ func (c *Cohort) check() error {
 		}
 	}
 	for s := range c.levels {
-		left := c.accepted // subtracting, so that no sum can overflow
+		left := accepted // subtracting, so that no sum can overflow
 		for _, n := range c.levels[s] {
 			if n < 0 || n > left {
 				return &FieldError{Err: ErrInconsistent, Detail: "level counts that sum to the accepted results"}
@@ -169,10 +174,7 @@ func (c *Cohort) check() error {
 			return &FieldError{Err: ErrInconsistent, Detail: "level counts that sum to the accepted results"}
 		}
 	}
-	if c.moments.Count() != c.accepted {
-		return &FieldError{Err: ErrInconsistent, Detail: "as many scores summed as accepted results"}
-	}
-	if c.accepted == 0 {
+	if accepted == 0 {
 		if c.moments != (exactsum.Moments{}) || c.lo != 0 || c.hi != 0 {
 			return &FieldError{Err: ErrInconsistent, Detail: "no statistics without accepted results"}
 		}
@@ -184,7 +186,7 @@ func (c *Cohort) check() error {
 	// Every score lies in [min, max], so n·min ≤ Σx ≤ n·max, and the sums of squares must be
 	// ones real scores give.
 	var least exactsum.Sum
-	least.AddMultiple(c.lo, uint64(c.accepted))
+	least.AddMultiple(c.lo, uint64(accepted))
 	if !c.moments.Consistent(c.hi) || c.moments.Sum().Cmp(least) < 0 {
 		return &FieldError{Err: ErrInconsistent, Detail: "sums of scores and of their squares that the count and range allow"}
 	}
@@ -209,7 +211,7 @@ func (g *Gains) MarshalBinary() ([]byte, error) {
 	w.i64(int64(g.window.MaxMonths))
 	w.i64(int64(g.scheme))
 	w.i64(g.pairs)
-	w.i64(g.eligible)
+	w.i64(g.changes.Count())
 	w.i64(g.achieved)
 	w.i64(g.excellent)
 	for _, n := range g.excluded {
@@ -231,11 +233,15 @@ func (g *Gains) UnmarshalBinary(data []byte) error {
 	r := binReader{data[4:]}
 	var v Gains
 	minM, maxM, scheme := r.i64(), r.i64(), r.i64()
-	v.pairs, v.eligible, v.achieved, v.excellent = r.i64(), r.i64(), r.i64(), r.i64()
+	var eligible int64
+	v.pairs, eligible, v.achieved, v.excellent = r.i64(), r.i64(), r.i64(), r.i64()
 	for i := range v.excluded {
 		v.excluded[i] = r.i64()
 	}
 	v.changes = r.moments()
+	if v.changes.Count() != eligible {
+		return &FieldError{Err: ErrInconsistent, Detail: "as many changes summed as eligible pairs"}
+	}
 	switch {
 	case scheme == 0 && (minM != 0 || maxM != 0):
 		return &FieldError{Err: ErrInconsistent, Detail: "the zero window with the zero scheme (the defaults)"}
@@ -262,16 +268,17 @@ func (g *Gains) UnmarshalBinary(data []byte) error {
 
 // check reports whether a decoded state is one that Add and Merge can produce.
 func (g *Gains) check() error {
-	if g.pairs < 0 || g.eligible < 0 || g.achieved < 0 || g.excellent < 0 {
+	eligible := g.changes.Count()
+	if g.pairs < 0 || eligible < 0 || g.achieved < 0 || g.excellent < 0 {
 		return badEncoding("counts not negative")
 	}
-	if g.excellent > g.achieved || g.achieved > g.eligible {
+	if g.excellent > g.achieved || g.achieved > eligible {
 		return &FieldError{Err: ErrInconsistent, Detail: "excellent ≤ achieved ≤ eligible"}
 	}
-	if g.eligible > g.pairs {
+	if eligible > g.pairs {
 		return &FieldError{Err: ErrInconsistent, Detail: "eligible and excluded pairs that add up to the pairs"}
 	}
-	left := g.pairs - g.eligible // subtracting, so that no sum can overflow
+	left := g.pairs - eligible // subtracting, so that no sum can overflow
 	for _, n := range g.excluded {
 		if n < 0 {
 			return badEncoding("counts not negative")
@@ -283,9 +290,6 @@ func (g *Gains) check() error {
 	}
 	if left != 0 {
 		return &FieldError{Err: ErrInconsistent, Detail: "eligible and excluded pairs that add up to the pairs"}
-	}
-	if g.changes.Count() != g.eligible {
-		return &FieldError{Err: ErrInconsistent, Detail: "as many changes summed as eligible pairs"}
 	}
 	if !g.changes.Consistent(100) {
 		return &FieldError{Err: ErrInconsistent, Detail: "sums of changes and of their squares that the count allows, each change within 100 points"}

@@ -29,14 +29,13 @@ type Interval struct {
 // therefore be split across the workers of any map-reduce engine without changing a digit of
 // the summary. A Cohort is not safe for concurrent use: give each worker its own.
 type Cohort struct {
-	results  int64
-	scored   int64
-	accepted int64
-	invalid  int64
-	flagged  [numFlags]int64
-	moments  exactsum.Moments // of the accepted unrounded scores
-	lo, hi   float64
-	levels   [numSchemes][4]int64
+	results int64
+	scored  int64
+	invalid int64
+	flagged [numFlags]int64
+	moments exactsum.Moments // of the accepted unrounded scores; its count is the accepted results
+	lo, hi  float64
+	levels  [numSchemes][4]int64
 }
 
 // Add adds one result. Every result counts in Results and in Flagged for each of its flags;
@@ -66,9 +65,8 @@ func (c *Cohort) Add(r Result) {
 	if !r.Accepted || !r.Scored {
 		return
 	}
-	c.accepted++
 	x := r.Unrounded
-	if c.accepted == 1 {
+	if c.moments.Count() == 0 {
 		c.lo, c.hi = x, x
 	} else {
 		c.lo, c.hi = min(c.lo, x), max(c.hi, x)
@@ -110,13 +108,12 @@ func (c *Cohort) Merge(other *Cohort) {
 		}
 	}
 	switch {
-	case o.accepted == 0:
-	case c.accepted == 0:
+	case o.moments.Count() == 0:
+	case c.moments.Count() == 0:
 		c.lo, c.hi = o.lo, o.hi
 	default:
 		c.lo, c.hi = min(c.lo, o.lo), max(c.hi, o.hi)
 	}
-	c.accepted += o.accepted
 	c.moments.Merge(&o.moments)
 }
 
@@ -178,19 +175,20 @@ type LevelShare struct {
 
 // Summary reports the cohort. It does not change it.
 func (c *Cohort) Summary() CohortSummary {
-	s := CohortSummary{Results: c.results, Scored: c.scored, Accepted: c.accepted, Invalid: c.invalid,
+	accepted := c.moments.Count()
+	s := CohortSummary{Results: c.results, Scored: c.scored, Accepted: accepted, Invalid: c.invalid,
 		Flagged: make(map[Flag]int64, numFlags)}
 	for i, n := range c.flagged {
 		s.Flagged[Flag(i+1)] = n
 	}
-	if c.accepted == 0 {
+	if accepted == 0 {
 		return s
 	}
 	lo, hi := c.lo, c.hi
 	mean := min(max(c.moments.Mean(), lo), hi) // only a score below 2⁻¹², held to 2⁻⁶⁵, could stray
 	s.Mean, s.Min, s.Max = &mean, &lo, &hi
-	if c.accepted >= 2 {
-		n := float64(c.accepted)
+	if accepted >= 2 {
+		n := float64(accepted)
 		sd := c.moments.SD()
 		s.SD = &sd
 		if t, err := dist.TQuantile(1-(1-SummaryConfidence)/2, n-1); err == nil {
@@ -203,7 +201,7 @@ func (c *Cohort) Summary() CohortSummary {
 		for l := range 4 {
 			k := c.levels[sc][l]
 			sl.Levels[l] = LevelShare{Level: Level(l + 1), Count: k,
-				Proportion: float64(k) / float64(c.accepted), Interval: wilson(k, c.accepted)}
+				Proportion: float64(k) / float64(accepted), Interval: wilson(k, accepted)}
 		}
 		s.Levels = append(s.Levels, sl)
 	}

@@ -118,11 +118,10 @@ type Gains struct {
 	window    Window
 	scheme    LevelScheme
 	pairs     int64
-	eligible  int64
 	achieved  int64
 	excellent int64
 	excluded  [numExclusions]int64
-	changes   exactsum.Moments // of the eligible pairs' changes, in points
+	changes   exactsum.Moments // of the eligible pairs' changes, in points; its count is the eligible pairs
 }
 
 // NewGains returns an empty Gains with the given window and level scheme (used to find Level
@@ -180,7 +179,6 @@ func (g *Gains) Add(baseline, followUp Result) Exclusion {
 		g.excluded[reason-1]++
 		return reason
 	}
-	g.eligible++
 	d := roundTenths(followUp.Score) - roundTenths(baseline.Score)
 	if d >= meaningfulTenths {
 		g.achieved++
@@ -216,7 +214,6 @@ func (g *Gains) Merge(other *Gains) error {
 	for i := range g.excluded {
 		g.excluded[i] += o.excluded[i]
 	}
-	g.eligible += o.eligible
 	g.changes.Merge(&o.changes)
 	return nil
 }
@@ -255,19 +252,20 @@ type GainsSummary struct {
 // Summary reports the measure. It does not change g.
 func (g *Gains) Summary() GainsSummary {
 	w, scheme := g.config()
-	s := GainsSummary{Window: w, Scheme: scheme, Pairs: g.pairs, Eligible: g.eligible,
+	eligible := g.changes.Count()
+	s := GainsSummary{Window: w, Scheme: scheme, Pairs: g.pairs, Eligible: eligible,
 		Achieved: g.achieved, Excellent: g.excellent, Excluded: make(map[Exclusion]int64, numExclusions)}
 	for i, n := range g.excluded {
 		s.Excluded[Exclusion(i+1)] = n
 	}
-	if g.eligible == 0 {
+	if eligible == 0 {
 		return s
 	}
-	p := float64(g.achieved) / float64(g.eligible)
-	iv := wilson(g.achieved, g.eligible)
+	p := float64(g.achieved) / float64(eligible)
+	iv := wilson(g.achieved, eligible)
 	mean := g.changes.Mean()
 	s.Proportion, s.Interval, s.MeanChange = &p, &iv, &mean
-	if g.eligible >= 2 {
+	if eligible >= 2 {
 		sd := g.changes.SD()
 		s.SDChange = &sd
 	}
